@@ -1,0 +1,351 @@
+"""Undefined-jargon findings for one document.
+
+This is the one engine behind the CLI's ``check``, the language server's diagnostics and
+the Sphinx extension's warnings.
+
+``undefined-acronym``
+    A known acronym used before the document spells it out. An expansion counts in
+    either order and any case: "long short-term memory (LSTM)", "LSTM (Long Short-Term
+    Memory)"; so do initials that spell the acronym. Reported once, at the first use,
+    with a fix that writes the expansion there.
+``unknown-jargon``
+    A word that looks like an acronym (two or more capitals, at least as many capitals as
+    lower-case letters: ``RoPE``, ``GELU``, ``ViTs``, ``LoRA``) that neither the store, the
+    project glossary, the list of everyday acronyms nor the document itself defines.
+
+Lines holding ``dlglossary: ignore`` and passages between ``dlglossary: off`` and
+``dlglossary: on`` are never reported.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .documents import Segment, segment
+from .find import find_terms
+from .matcher import Match
+from .model import Term
+from .store import Store, builtin_data_dir
+from .text import name_words, singular_forms
+
+__all__ = ["CODES", "Finding", "Fix", "check_text", "common_acronyms"]
+
+UNDEFINED_ACRONYM = "undefined-acronym"
+UNKNOWN_JARGON = "unknown-jargon"
+#: Every finding code, in documentation order.
+CODES = (UNDEFINED_ACRONYM, UNKNOWN_JARGON)
+
+_JARGON_CANDIDATE = re.compile(
+    r"(?<![\w.\-/@#$%&=])[A-Za-z][A-Za-z0-9]*[A-Za-z0-9](?![\w\-/@]|\.\w)"
+)
+_SUPPRESS_LINE = re.compile(r"dlglossary:\s*ignore\b")
+_SUPPRESS_BLOCK = re.compile(r"dlglossary:\s*off\b[\s\S]*?(?:dlglossary:\s*on\b|\Z)")
+_SMALL_WORDS = frozenset(
+    {"of", "for", "and", "the", "to", "from", "with", "in", "on", "a", "an", "by", "via"}
+)
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_CAPITALS_RUN = re.compile(r"(?:\b[A-Z]{2,}\b[ \t]+)+\b[A-Z]{2,}\b")
+_EXPANSION_REACH = 160
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replace ``text[start:end]`` with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One undefined-jargon finding in a document."""
+
+    code: str
+    message: str
+    start: int
+    end: int
+    word: str
+    term_id: str | None = None
+    fix: Fix | None = None
+
+
+def check_text(
+    text: str,
+    language: str,
+    store: Store,
+    *,
+    select: Iterable[str] = CODES,
+    ignored_words: Iterable[str] = (),
+    include_comments: bool = False,
+    matches: Sequence[Match] | None = None,
+    segments: Sequence[Segment] | None = None,
+) -> list[Finding]:
+    """The findings for ``text``, written in ``language``, sorted by position.
+
+    Parameters
+    ----------
+    text, language
+        The document and its LSP language id.
+    store
+        The terms that count as defined.
+    select
+        The finding codes to report.
+    ignored_words
+        Words never reported (compared exactly and case-insensitively).
+    include_comments
+        Also check comments of code.
+    matches
+        The document's term occurrences, when the caller has them already.
+    segments
+        The document's segments, when not those of ``language`` (notebooks).
+    """
+    selected = set(select)
+    ignored = set(ignored_words) | {w.casefold() for w in ignored_words}
+    kinds = {"prose", "comment"} if include_comments else {"prose"}
+    if segments is None:
+        segments = segment(text, language)
+    checked = [s for s in segments if s.kind in kinds]
+    if not checked or not selected:
+        return []
+    if matches is None:
+        matches = find_terms(text, language, store, segments)
+    quiet = _suppressed(text)
+    findings: list[Finding] = []
+    if UNDEFINED_ACRONYM in selected:
+        findings.extend(_undefined_acronyms(text, checked, matches, store, ignored))
+    if UNKNOWN_JARGON in selected:
+        findings.extend(_unknown_jargon(text, checked, matches, store, ignored))
+    findings = [f for f in findings if not _inside(quiet, f.start)]
+    findings.sort(key=lambda f: (f.start, f.code))
+    return findings
+
+
+# -- undefined-acronym ----------------------------------------------------------------------
+
+
+def _undefined_acronyms(
+    text: str, checked: list[Segment], matches: Sequence[Match], store: Store, ignored: set[str]
+) -> list[Finding]:
+    spans = [(s.start, s.end) for s in checked]
+    seen: dict[tuple[str, str], list[Match]] = {}
+    for match in matches:
+        if match.kind != "acronym" or not _inside(spans, match.start):
+            continue
+        seen.setdefault((match.term_id, match.form), []).append(match)
+    findings = []
+    for (term_id, acronym), uses in seen.items():
+        term = store.get(term_id)
+        if term is None or term.well_known or acronym in ignored or acronym.casefold() in ignored:
+            continue
+        first = uses[0]
+        expanded_at = next((u for u in uses if _is_expansion(text, u, term)), None)
+        if expanded_at is first:
+            continue
+        if expanded_at is None:
+            message = f"'{acronym}' is used without being spelled out"
+        else:
+            message = f"'{acronym}' is used before it is spelled out"
+        expansion = term.expansion
+        if expansion is not None:
+            message += f"; write '{expansion} ({acronym})' at its first use"
+        findings.append(
+            Finding(
+                UNDEFINED_ACRONYM,
+                message,
+                first.start,
+                first.end,
+                first.text,
+                term_id,
+                _expansion_fix(text, first, expansion),
+            )
+        )
+    return findings
+
+
+def _is_expansion(text: str, use: Match, term: Term) -> bool:
+    """Whether this use of an acronym is where the document spells it out."""
+    acronym = use.form
+    before = text[max(0, use.start - _EXPANSION_REACH) : use.start]
+    after = text[use.end : use.end + _EXPANSION_REACH]
+    names = [n for n in (term.term, *term.aliases) if n not in term.acronyms]
+    # "long short-term memory (LSTM)"
+    opening = re.search(r"\(\s*$", before)
+    if opening and re.match(r"s?\s*[),;]", after):
+        words = name_words(before[: opening.start()])
+        if _ends_with_name(words, names) or _initials_match(words, acronym, from_end=True):
+            return True
+    # "LSTM (long short-term memory)"
+    inside = re.match(rf"s?\s*\(([^()]{{3,{_EXPANSION_REACH}}})\)", after)
+    if inside:
+        words = name_words(inside.group(1))
+        if _ends_with_name(words, names, whole=True) or _initials_match(words, acronym):
+            return True
+    return False
+
+
+def _ends_with_name(words: list[str], names: list[str], *, whole: bool = False) -> bool:
+    folded = [w.lower() for w in words]
+    for name in names:
+        wanted = [w.lower() for w in name_words(name)]
+        if not wanted or len(wanted) > len(folded):
+            continue
+        tail = folded[-len(wanted) :]
+        if whole and len(folded) != len(wanted):
+            continue
+        if tail[:-1] == wanted[:-1] and (
+            tail[-1] == wanted[-1] or wanted[-1] in (s.lower() for s in singular_forms(tail[-1]))
+        ):
+            return True
+    return False
+
+
+def _initials_match(words: list[str], acronym: str, *, from_end: bool = False) -> bool:
+    """Whether the words' initials spell the acronym's capitals ("Rotary Position Embedding")."""
+    letters = [c.lower() for c in acronym if c.isupper() or c.isdigit()]
+    if len(letters) < 2:
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(content) < len(letters):
+        return False
+    chosen = content[-len(letters) :] if from_end else content[: len(letters)]
+    if not from_end and len(content) != len(letters):
+        return False
+    return [w[0].lower() for w in chosen] == letters
+
+
+def _expansion_fix(text: str, use: Match, expansion: str | None) -> Fix | None:
+    if expansion is None:
+        return None
+    plural = use.text.endswith("s") and not use.form.endswith("s")
+    spelled = _pluralize(expansion) if plural else expansion
+    if _starts_sentence(text, use.start):
+        spelled = spelled[0].upper() + spelled[1:]
+    replacement = f"{spelled} ({use.text})"
+    return Fix(use.start, use.end, replacement, f"Spell out '{use.form}': {replacement}")
+
+
+def _pluralize(phrase: str) -> str:
+    if re.search(r"[^aeiou]y$", phrase):
+        return phrase[:-1] + "ies"
+    if re.search(r"(s|x|z|ch|sh)$", phrase):
+        return phrase + "es"
+    return phrase + "s"
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 40) : position].rstrip(" \t*_>#-")
+    return not before or (
+        before.endswith(("\n", ".", "!", "?", ":")) and not before.endswith("e.g.")
+    )
+
+
+# -- unknown-jargon -------------------------------------------------------------------------
+
+
+def _unknown_jargon(
+    text: str, checked: list[Segment], matches: Sequence[Match], store: Store, ignored: set[str]
+) -> list[Finding]:
+    matched = [(m.start, m.end) for m in matches]
+    everyday = common_acronyms()
+    reported: set[str] = set()
+    findings = []
+    for part in checked:
+        for found in _JARGON_CANDIDATE.finditer(text, part.start, part.end):
+            word = found.group()
+            base = word[:-1] if word.endswith("s") and word[-2:-1].isupper() else word
+            if word in reported or not _looks_like_jargon(base):
+                continue
+            if (
+                base in everyday
+                or word in ignored
+                or base in ignored
+                or base.casefold() in ignored
+                or _inside(matched, found.start())
+                or store.lookup(base) is not None
+                or _ROMAN.fullmatch(base)
+                or _shouting(text, found.start())
+                or _defined_in(text, base)
+            ):
+                continue
+            reported.add(word)
+            findings.append(
+                Finding(
+                    UNKNOWN_JARGON,
+                    f"'{word}' looks like jargon but is neither in the glossary "
+                    "nor defined in the document",
+                    found.start(),
+                    found.end(),
+                    word,
+                )
+            )
+    return findings
+
+
+def _looks_like_jargon(word: str) -> bool:
+    upper = sum(c.isupper() for c in word)
+    lower = sum(c.islower() for c in word)
+    return upper >= 2 and upper >= lower and len(word) <= 12
+
+
+def _shouting(text: str, position: int) -> bool:
+    """Whether the word is part of text written in capitals ("DO NOT EDIT", a banner)."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    line = text[start : end if end != -1 else len(text)]
+    words = re.findall(r"[A-Za-z]{2,}", line)
+    if len(words) >= 4 and sum(w.isupper() for w in words) >= 0.75 * len(words):
+        return True
+    # Two or more capitalised words in a row ("THIS IS", "DO NOT").
+    return any(m.start() <= position - start < m.end() for m in _CAPITALS_RUN.finditer(line))
+
+
+def _defined_in(text: str, word: str) -> bool:
+    """Whether the document introduces ``word`` itself: "Rotary Position Embedding (RoPE)"."""
+    escaped = re.escape(word)
+    if re.search(rf"\w[\w\s-]*\w\s*\(\s*{escaped}s?\s*\)", text):
+        return True
+    return (
+        re.search(rf"(?<!\w){escaped}s?\s*\(\s*[A-Za-z][\w-]*(?:\s+[\w-]+)+\s*\)", text) is not None
+    )
+
+
+@lru_cache(maxsize=1)
+def common_acronyms() -> frozenset[str]:
+    """Everyday acronyms that are never jargon (``data/common-acronyms.txt``)."""
+    path = builtin_data_dir() / "common-acronyms.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _suppressed(text: str) -> list[tuple[int, int]]:
+    ranges = []
+    for found in _SUPPRESS_LINE.finditer(text):
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.end())
+        ranges.append((start, end if end != -1 else len(text)))
+    ranges.extend((m.start(), m.end()) for m in _SUPPRESS_BLOCK.finditer(text))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(ranges: Sequence[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` lies in one of ``ranges`` (sorted and not overlapping)."""
+    index = bisect.bisect_right(ranges, (position, 1 << 62)) - 1
+    return index >= 0 and ranges[index][0] <= position < ranges[index][1]

@@ -1,0 +1,481 @@
+"""Split documents into the parts the matcher and the checker read.
+
+Each language is cut into :class:`Segment` values: ``prose`` (document text, read as
+words and checked for jargon), ``code`` (read as identifiers), ``comment`` and
+``string`` (parts of code read as prose). Everything else (front matter, math, URLs,
+markup) is left out. The cutting is done with regular expressions, line by line, so a
+malformed document never raises: an unclosed fence or string simply runs to the end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import PurePath
+from typing import Literal, NamedTuple
+
+__all__ = ["LANGUAGES", "Segment", "SegmentKind", "language_for_path", "segment"]
+
+SegmentKind = Literal["prose", "code", "comment", "string"]
+
+
+class Segment(NamedTuple):
+    """``text[start:end]`` is of kind ``kind``."""
+
+    start: int
+    end: int
+    kind: SegmentKind
+
+
+_EXTENSIONS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdx": "markdown",
+    ".qmd": "markdown",
+    ".rst": "restructuredtext",
+    ".rest": "restructuredtext",
+    ".txt": "plaintext",
+    ".text": "plaintext",
+    ".tex": "latex",
+    ".ltx": "latex",
+    ".sty": "latex",
+    ".ipynb": "jupyter",
+    ".py": "python",
+    ".pyi": "python",
+    ".pyw": "python",
+    ".js": "javascript",
+    ".mjs": "javascript",
+    ".ts": "typescript",
+    ".tsx": "typescript",
+    ".jsx": "javascript",
+    ".c": "c",
+    ".h": "c",
+    ".cc": "cpp",
+    ".cpp": "cpp",
+    ".cu": "cuda",
+    ".hpp": "cpp",
+    ".java": "java",
+    ".go": "go",
+    ".rs": "rust",
+    ".swift": "swift",
+    ".kt": "kotlin",
+    ".scala": "scala",
+    ".jl": "julia",
+    ".r": "r",
+    ".R": "r",
+    ".sh": "shellscript",
+    ".bash": "shellscript",
+    ".lua": "lua",
+    ".toml": "toml",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".cfg": "ini",
+    ".ini": "ini",
+}
+#: Languages whose files are documents (checked for jargon by default).
+DOCUMENT_LANGUAGES = frozenset({"markdown", "restructuredtext", "latex", "plaintext", "jupyter"})
+_HASH_COMMENTS = frozenset({"shellscript", "r", "julia", "toml", "yaml", "ini", "perl", "ruby"})
+_C_COMMENTS = frozenset(
+    {
+        "javascript",
+        "typescript",
+        "c",
+        "cpp",
+        "cuda",
+        "java",
+        "go",
+        "rust",
+        "swift",
+        "kotlin",
+        "scala",
+        "csharp",
+        "javascriptreact",
+        "typescriptreact",
+    }
+)
+_ALIASES = {
+    "md": "markdown",
+    "rst": "restructuredtext",
+    "tex": "latex",
+    "text": "plaintext",
+    "txt": "plaintext",
+    "py": "python",
+    "python3": "python",
+    "ipython": "python",
+    "ipynb": "jupyter",
+    "bibtex": "latex",
+    "sh": "shellscript",
+    "bash": "shellscript",
+    "js": "javascript",
+    "ts": "typescript",
+    "c++": "cpp",
+    "lua": "lua",
+}
+
+
+def language_for_path(path: str | PurePath) -> str:
+    """The LSP language id for a file name ("plaintext" when unknown)."""
+    suffix = PurePath(path).suffix
+    return _EXTENSIONS.get(suffix) or _EXTENSIONS.get(suffix.lower(), "plaintext")
+
+
+def normalize_language(language: str) -> str:
+    """Map editor and fence language names onto the ids used here."""
+    language = language.lower().strip()
+    return _ALIASES.get(language, language)
+
+
+def segment(text: str, language: str) -> list[Segment]:
+    """The segments of ``text`` written in ``language`` (an LSP language id)."""
+    language = normalize_language(language)
+    splitter = _SPLITTERS.get(language)
+    if splitter is None:
+        if language in _C_COMMENTS:
+            splitter = _c_like
+        elif language in _HASH_COMMENTS:
+            splitter = _hash_like
+        else:
+            splitter = _plain if language in ("plaintext", "") else _generic_code
+    return [s for s in splitter(text, 0, len(text)) if s.end > s.start]
+
+
+# -- shared inline handling -------------------------------------------------------------
+
+_URL = r"(?:https?|ftp|file)://[^\s<>()\[\]{}\"'`]+|www\.[^\s<>()\"'`]+|[\w.+-]+@[\w-]+\.[\w.]+"
+
+
+def _prose_with_holes(text: str, start: int, end: int, holes: re.Pattern[str]) -> Iterator[Segment]:
+    """Prose between the matches of ``holes``; a match with group ``code`` is code."""
+    position = start
+    for found in holes.finditer(text, start, end):
+        if found.start() > position:
+            yield Segment(position, found.start(), "prose")
+        code = found.groupdict().get("code")
+        if code is not None:
+            yield Segment(found.start("code"), found.end("code"), "code")
+        position = found.end()
+    if position < end:
+        yield Segment(position, end, "prose")
+
+
+_PLAIN_HOLES = re.compile(_URL)
+
+
+def _plain(text: str, start: int, end: int) -> Iterator[Segment]:
+    return _prose_with_holes(text, start, end, _PLAIN_HOLES)
+
+
+# -- code ---------------------------------------------------------------------------------
+
+_PYTHON = re.compile(
+    r"(?P<comment>\#[^\n]*)"
+    r"|(?P<string>(?<![\w])[rRbBuUfF]{0,2}(?:'''(?:\\.|[^\\])*?(?:'''|\Z)"
+    r'|"""(?:\\.|[^\\])*?(?:"""|\Z)'
+    r"|'(?:\\.|[^'\\\n])*(?:'|$)"
+    r'|"(?:\\.|[^"\\\n])*(?:"|$)))',
+    re.MULTILINE,
+)
+_C_LIKE = re.compile(
+    r"(?P<comment>//[^\n]*|/\*[\s\S]*?(?:\*/|\Z))"
+    r'|(?P<string>"(?:\\.|[^"\\\n])*(?:"|$)|`(?:\\.|[^`\\])*(?:`|\Z))',
+    re.MULTILINE,
+)
+_HASH_LIKE = re.compile(
+    r"(?P<comment>\#[^\n]*)"
+    r"|(?P<string>'(?:\\.|[^'\\\n])*(?:'|$)"
+    r'|"(?:\\.|[^"\\\n])*(?:"|$))',
+    re.MULTILINE,
+)
+
+
+def _code_with(pattern: re.Pattern[str]) -> Callable[[str, int, int], Iterator[Segment]]:
+    def split(text: str, start: int, end: int) -> Iterator[Segment]:
+        position = start
+        for found in pattern.finditer(text, start, end):
+            if found.start() > position:
+                yield Segment(position, found.start(), "code")
+            kind: SegmentKind = "comment" if found.group("comment") is not None else "string"
+            yield Segment(found.start(), found.end(), kind)
+            position = found.end()
+        if position < end:
+            yield Segment(position, end, "code")
+
+    return split
+
+
+_python = _code_with(_PYTHON)
+_c_like = _code_with(_C_LIKE)
+_hash_like = _code_with(_HASH_LIKE)
+
+
+def _generic_code(text: str, start: int, end: int) -> Iterator[Segment]:
+    yield Segment(start, end, "code")
+
+
+def _fenced(language: str) -> Callable[[str, int, int], Iterator[Segment]]:
+    language = normalize_language(language)
+    if language in ("python", ""):
+        return _python
+    if language in _C_COMMENTS:
+        return _c_like
+    if language in _HASH_COMMENTS:
+        return _hash_like
+    if language in ("text", "plaintext", "console", "output"):
+        return lambda text, start, end: iter([Segment(start, end, "code")])
+    return _generic_code
+
+
+# -- Markdown -----------------------------------------------------------------------------
+
+_MD_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[ \t]*([\w+#.-]*)[^\n]*$", re.MULTILINE)
+_MD_BLOCKS = re.compile(
+    r"(?P<front>\A---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z))"
+    r"|(?P<math>^[ \t]*\$\$[\s\S]*?\$\$[ \t]*$)"
+    r"|(?P<comment><!--[\s\S]*?(?:-->|\Z))"
+    r"|(?P<refdef>^ {0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$)"
+    r"|(?P<html>^ {0,3}<(?:script|style|pre)\b[\s\S]*?(?:</(?:script|style|pre)>|\Z))",
+    re.MULTILINE,
+)
+_MD_INLINE = re.compile(
+    r"(?P<tick>`+)(?P<code>[\s\S]*?[^`])(?P=tick)(?!`)"
+    r"|(?<![\\$\w])\$(?=\S)[^$\n]*?(?<=\S)\$(?![\w$])"
+    r"|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"
+    r"|</?[A-Za-z][^<>\n]*>"
+    r"|\{[#.][^}\n]*\}"
+    r"|" + _URL
+)
+
+
+def _markdown(text: str, start: int, end: int) -> Iterator[Segment]:
+    position = start
+    for block_start, block_end, inner in _markdown_blocks(text, start, end):
+        if block_start > position:
+            yield from _prose_with_holes(text, position, block_start, _MD_INLINE)
+        if inner is not None:
+            yield from inner
+        position = block_end
+    if position < end:
+        yield from _prose_with_holes(text, position, end, _MD_INLINE)
+
+
+def _markdown_blocks(
+    text: str, start: int, end: int
+) -> Iterator[tuple[int, int, Iterator[Segment] | None]]:
+    """Fenced code (read as code), front matter, display math, comments (left out)."""
+    position = start
+    while position < end:
+        fence = _MD_FENCE.search(text, position, end)
+        block = _MD_BLOCKS.search(text, position, fence.start() if fence else end)
+        if block is not None and (block.group("front") is None or block.start() == 0):
+            yield block.start(), block.end(), None
+            position = max(block.end(), block.start() + 1)
+            continue
+        if fence is None:
+            return
+        marker = fence.group(2)
+        closing = re.compile(
+            rf"^ {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$", re.MULTILINE
+        )
+        body_start = min(fence.end() + 1, end)
+        close = closing.search(text, body_start, end)
+        body_end = close.start() if close else end
+        block_end = close.end() if close else end
+        splitter = _fenced(fence.group(3))
+        yield fence.start(), block_end, splitter(text, body_start, body_end)
+        position = max(block_end, fence.end())
+
+
+# -- reStructuredText ---------------------------------------------------------------------
+
+_RST_DIRECTIVE = re.compile(r"^([ \t]*)\.\.[ \t]+([\w:-]+)::(.*)$")
+_RST_EXPLICIT = re.compile(r"^([ \t]*)\.\.(?:[ \t]|$)")
+_RST_CODE_DIRECTIVES = frozenset(
+    {
+        "code",
+        "code-block",
+        "sourcecode",
+        "testcode",
+        "doctest",
+        "testsetup",
+        "testcleanup",
+        "jupyter-execute",
+        "ipython",
+        "literalinclude",
+        "highlight",
+        "autolink-preface",
+    }
+)
+_RST_SKIP_DIRECTIVES = frozenset(
+    {
+        "math",
+        "raw",
+        "graphviz",
+        "mermaid",
+        "csv-table",
+        "image",
+        "figure",
+        "include",
+        "toctree",
+        "automodule",
+        "autoclass",
+        "autofunction",
+        "literalinclude",
+        "highlight",
+        "index",
+        "meta",
+        "plot",
+        "only",
+        "ifconfig",
+    }
+)
+_RST_INLINE = re.compile(
+    r"(?<![\w`])``(?P<code>(?!\s)[\s\S]*?\S)``(?![\w`])"
+    r"|:(?:math|raw-\w+|ref|doc|numref|eq|download|any|py:\w+|func|class|meth|mod|attr|obj|"
+    r"data|exc|envvar|option|file|samp|kbd|code|cite|footcite|label|keyword):`[^`]*`"
+    r"|:[\w:+-]+:(?=`)"
+    r"|<(?:https?://|/|#)[^>\n]*>`_{1,2}"
+    r"|\|[^|\n]+\|_{0,2}"
+    r"|" + _URL
+)
+
+
+def _rst(text: str, start: int, end: int) -> Iterator[Segment]:
+    lines = _lines(text, start, end)
+    index = 0
+    prose_start: int | None = None
+    literal_next = False
+    literal_next_indent = 0
+    while index < len(lines):
+        line_start, line_end = lines[index]
+        line = text[line_start:line_end]
+        directive = _RST_DIRECTIVE.match(line)
+        explicit = directive is not None or _RST_EXPLICIT.match(line)
+        stripped = line.strip()
+        if literal_next and stripped and _indent(line) > literal_next_indent:
+            block_end_index = _indented_block(text, lines, index, literal_next_indent)
+            if prose_start is not None:
+                yield from _prose_with_holes(text, prose_start, line_start, _RST_INLINE)
+                prose_start = None
+            block_end = lines[block_end_index - 1][1]
+            yield Segment(line_start, block_end, "code")
+            index = block_end_index
+            literal_next = False
+            continue
+        if stripped:
+            literal_next = False
+        if explicit:
+            indent = _indent(line)
+            name = directive.group(2) if directive else ""
+            body_end_index = _indented_block(text, lines, index + 1, indent)
+            if prose_start is not None:
+                yield from _prose_with_holes(text, prose_start, line_start, _RST_INLINE)
+                prose_start = None
+            body_start = lines[index + 1][0] if index + 1 < len(lines) else line_end
+            body_end = lines[body_end_index - 1][1] if body_end_index > index + 1 else body_start
+            if directive is None:
+                pass  # a comment, target, footnote or substitution: left out
+            elif name in _RST_CODE_DIRECTIVES:
+                yield Segment(body_start, body_end, "code")
+            elif name not in _RST_SKIP_DIRECTIVES:
+                # Options (":name: value") are markup; the body is prose.
+                option_index = index + 1
+                while option_index < body_end_index and re.match(
+                    r"^\s*:[\w -]+:", text[lines[option_index][0] : lines[option_index][1]]
+                ):
+                    option_index += 1
+                if option_index < body_end_index:
+                    yield from _rst(text, lines[option_index][0], body_end)
+            index = max(body_end_index, index + 1)
+            continue
+        if stripped.startswith(">>>"):
+            if prose_start is not None:
+                yield from _prose_with_holes(text, prose_start, line_start, _RST_INLINE)
+                prose_start = None
+            yield Segment(line_start, line_end, "code")
+            index += 1
+            continue
+        if prose_start is None:
+            prose_start = line_start
+        if stripped.endswith("::"):
+            literal_next = True
+            literal_next_indent = _indent(line)
+        index += 1
+    if prose_start is not None:
+        yield from _prose_with_holes(text, prose_start, end, _RST_INLINE)
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        stop = end if newline == -1 else newline
+        spans.append((position, stop))
+        position = stop + 1
+    return spans
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _indented_block(text: str, lines: list[tuple[int, int]], index: int, indent: int) -> int:
+    """The index just past the block of lines indented more than ``indent`` (blank lines join)."""
+    last = index
+    while index < len(lines):
+        line = text[lines[index][0] : lines[index][1]]
+        if line.strip():
+            if _indent(line) <= indent:
+                break
+            last = index + 1
+        index += 1
+    return last
+
+
+# -- LaTeX ----------------------------------------------------------------------------------
+
+_LATEX_MATH_ENVS = (
+    "equation|align|alignat|gather|multline|eqnarray|math|displaymath|flalign|tikzpicture"
+)
+_LATEX_CODE_ENVS = "verbatim|Verbatim|lstlisting|minted|BVerbatim|comment"
+_LATEX_HOLES = re.compile(
+    r"(?P<comment>(?<!\\)%[^\n]*)"
+    rf"|\\begin\{{(?:{_LATEX_MATH_ENVS})\*?\}}[\s\S]*?(?:\\end\{{(?:{_LATEX_MATH_ENVS})\*?\}}|\Z)"
+    rf"|\\begin\{{(?:{_LATEX_CODE_ENVS})\}}(?:\[[^\]\n]*\])?(?:\{{[^}}\n]*\}})?"
+    rf"(?P<code>[\s\S]*?)(?:\\end\{{(?:{_LATEX_CODE_ENVS})\}}|\Z)"
+    r"|\$\$[\s\S]*?(?:\$\$|\Z)|(?<!\\)\$(?:\\.|[^$\\])*?(?:\$|\Z)"
+    r"|\\\[[\s\S]*?(?:\\\]|\Z)|\\\([\s\S]*?(?:\\\)|\Z)"
+    r"|\\(?:cite[pt]?|citeauthor|citeyear|ref|eqref|autoref|cref|Cref|label|usepackage|"
+    r"documentclass|url|href|input|include|includegraphics|bibliography|bibliographystyle|"
+    r"begin|end|newcommand|renewcommand|DeclareMathOperator|pageref|hypersetup|lstinline|"
+    r"verb|texttt|path|graphicspath|setlength|addbibresource)\*?(?:\[[^\]\n]*\])*(?:\{[^}]*\})?"
+    r"|\\[A-Za-z@]+\*?(?:\[[^\]\n]*\])?"
+    r"|\\."
+    r"|" + _URL
+)
+
+
+def _latex(text: str, start: int, end: int) -> Iterator[Segment]:
+    position = start
+    for found in _LATEX_HOLES.finditer(text, start, end):
+        if found.start() > position:
+            yield Segment(position, found.start(), "prose")
+        if found.group("comment") is not None:
+            yield Segment(found.start(), found.end(), "comment")
+        elif found.group("code") is not None:
+            yield Segment(found.start("code"), found.end("code"), "code")
+        position = found.end()
+    if position < end:
+        yield Segment(position, end, "prose")
+
+
+_SPLITTERS: dict[str, Callable[[str, int, int], Iterator[Segment]]] = {
+    "markdown": _markdown,
+    "restructuredtext": _rst,
+    "latex": _latex,
+    "tex": _latex,
+    "python": _python,
+    "plaintext": _plain,
+}
+
+LANGUAGES = frozenset(_SPLITTERS) | _C_COMMENTS | _HASH_COMMENTS

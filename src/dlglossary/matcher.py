@@ -1,0 +1,379 @@
+"""Find term occurrences in prose and in code.
+
+Prose is read as a stream of words: whole words only, case-insensitive names,
+case-sensitive acronyms, plurals and possessives, hyphen/space/closed variants alike,
+leftmost-longest and without overlaps. Code is read as dotted identifier chains: exact
+code names first (``nn.BatchNorm2d``, ``F.cross_entropy``, ``lr``), then each identifier
+split into words the way developers write them (``learning_rate``, ``learningRate``,
+``MAX_EPOCHS``).
+
+:meth:`Matcher.scan` returns raw matches for one stretch of text; whether an ordinary
+word such as "kernel" counts is decided afterwards for the whole document by
+:mod:`dlglossary.context`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal, NamedTuple
+
+from .model import Term
+from .text import (
+    fold,
+    is_acronym_like,
+    is_distinctive_identifier,
+    name_words,
+    singular_forms,
+    split_identifier,
+)
+
+__all__ = ["Match", "Matcher", "Mode"]
+
+Mode = Literal["prose", "code"]
+Kind = Literal["term", "alias", "acronym", "code"]
+
+#: Conventional import aliases, so that ``F.gelu`` is read as ``torch.nn.functional.gelu``.
+MODULE_ALIASES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "F": (("torch", "nn", "functional"), ("nn", "functional")),
+    "nn": (("torch", "nn"), ("flax", "linen"), ("equinox", "nn")),
+    "optim": (("torch", "optim"),),
+    "tf": (("tensorflow",),),
+    "np": (("numpy",),),
+    "jnp": (("jax", "numpy"),),
+    "tfk": (("tf", "keras"),),
+}
+
+# Separators that may stand between the words of one multi-word term in prose: spaces
+# (with at most one line break) or a hyphen. Anything else ends the term.
+_JOINABLE_GAP = re.compile(r"[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*|[-‐‑]")
+_PROSE_TOKEN = re.compile(r"\w+(?:\.(?=[A-Za-z_])\w+)*")
+_CODE_TOKEN = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+_POSSESSIVE = re.compile(r"['’][sS](?!\w)|(?<=s)['’](?!\w)")
+_CASE_SENSITIVE = "\x00"
+_CACHE_LIMIT = 50_000
+# Lower-cased acronyms this short ("gan", "sam", "rag") read as ordinary identifiers
+# unless the document is about deep learning.
+_SHORT_LOWERED_ACRONYM = 4
+
+
+class Match(NamedTuple):
+    """One term occurrence: ``text[start:end]`` names the entry ``term_id``."""
+
+    start: int
+    end: int
+    term_id: str
+    text: str
+    form: str
+    kind: Kind
+    ambiguous: bool
+
+
+class _Hit(NamedTuple):
+    term_id: str
+    form: str
+    kind: Kind
+    ambiguous: bool
+
+
+class _Node:
+    __slots__ = ("children", "hit")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.hit: _Hit | None = None
+
+
+class _CodeName(NamedTuple):
+    parts: tuple[str, ...]
+    hit: _Hit
+
+
+class Matcher:
+    """A compiled index over the names of a set of terms.
+
+    Parameters
+    ----------
+    terms
+        The entries to find. Where two entries claim the same name, the first wins, so
+        pass project entries before built-in ones.
+    """
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self._prose = _Node()
+        self._code = _Node()
+        self._code_names: dict[str, list[_CodeName]] = {}
+        self._chain_cache: dict[str, list[tuple[int, int, _Hit]]] = {}
+        for term in terms:
+            self._add_term(term)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _add_term(self, term: Term) -> None:
+        ambiguous = set(term.ambiguous)
+        for name, kind in (
+            (term.term, "term"),
+            *((a, "alias") for a in term.aliases),
+            *((a, "acronym") for a in term.acronyms),
+        ):
+            hit = _Hit(term.id, name, kind, name in ambiguous)  # type: ignore[arg-type]
+            self._add_prose_name(name, hit, acronym=kind == "acronym")
+            self._add_code_words(name, hit, acronym=kind == "acronym")
+        for name in term.code:
+            hit = _Hit(term.id, name, "code", name in ambiguous)
+            parts = tuple(name.split("."))
+            self._code_names.setdefault(parts[-1], []).append(_CodeName(parts, hit))
+
+    def _add_prose_name(self, name: str, hit: _Hit, *, acronym: bool) -> None:
+        words = name_words(name)
+        if len("".join(words)) < 2:
+            return  # a single letter is never a term on its own
+        exact = acronym or any(is_acronym_like(w) for w in words)
+        if exact:
+            _insert(self._prose, [_CASE_SENSITIVE + w for w in words], hit)
+            if not acronym:
+                # "resnet" and "bert" written in lower case still mean ResNet and BERT.
+                _insert(self._prose, [_CASE_SENSITIVE + w.lower() for w in words], hit)
+            return
+        _insert(self._prose, [w.lower() for w in words], hit)
+        if len(words) > 1:
+            _insert(self._prose, ["".join(words).lower()], hit)
+
+    def _add_code_words(self, name: str, hit: _Hit, *, acronym: bool) -> None:
+        words = [w.lower() for w in name_words(name)]
+        if len("".join(words)) < 2:
+            return
+        if acronym and len("".join(words)) < _SHORT_LOWERED_ACRONYM:
+            hit = hit._replace(ambiguous=True)
+        _insert(self._code, words, hit)
+        if len(words) > 1:
+            _insert(self._code, ["".join(words)], hit)
+
+    # -- scanning -------------------------------------------------------------------------
+
+    def scan(
+        self, text: str, mode: Mode = "prose", start: int = 0, end: int | None = None
+    ) -> list[Match]:
+        """Raw term occurrences in ``text[start:end]``, leftmost-longest, not overlapping.
+
+        Matches of ambiguous names are included (``Match.ambiguous``); use
+        :func:`dlglossary.context.resolve` to keep only those that hold in context.
+        """
+        stop = len(text) if end is None else end
+        if mode == "code":
+            return self._scan_code(text, start, stop)
+        return self._scan_prose(text, start, stop)
+
+    def _scan_prose(self, text: str, start: int, stop: int) -> list[Match]:
+        tokens = [(m.start(), m.end()) for m in _PROSE_TOKEN.finditer(text, start, stop)]
+        matches: list[Match] = []
+        root = self._prose.children
+        i, count = 0, len(tokens)
+        while i < count:
+            token_start, token_end = tokens[i]
+            word = text[token_start:token_end]
+            if (
+                word.lower() not in root
+                and word[-1] not in "sS"
+                and "." not in word
+                and "_" not in word
+                and _CASE_SENSITIVE + word not in root
+                and word not in self._code_names
+            ):
+                i += 1  # the common case: an ordinary word that starts no term
+                continue
+            if "." in word or "_" in word:
+                matches.extend(self._match_chain(text, token_start, token_end, prose=True))
+                i += 1
+                continue
+            node, best, best_end, j = self._prose, None, i, i
+            while j < count:
+                if j > i and not _JOINABLE_GAP.fullmatch(text, tokens[j - 1][1], tokens[j][0]):
+                    break
+                child = _step_prose(node, text[tokens[j][0] : tokens[j][1]])
+                if child is None:
+                    break
+                node = child
+                if node.hit is not None:
+                    best, best_end = node.hit, j
+                j += 1
+            if best is None:
+                # `AdamW`, `BatchNorm2d` written in prose without their module.
+                if word in self._code_names and is_distinctive_identifier(word):
+                    matches.extend(
+                        self._match_chain(text, token_start, token_end, prose=True, words=False)
+                    )
+                i += 1
+                continue
+            match_end = tokens[best_end][1]
+            matches.append(_make(text, token_start, match_end, best))
+            i = best_end + 1
+        return matches
+
+    def _scan_code(self, text: str, start: int, stop: int) -> list[Match]:
+        matches: list[Match] = []
+        cache = self._chain_cache
+        for chain in _CODE_TOKEN.finditer(text, start, stop):
+            # Code repeats its identifiers, so each distinct chain is analysed once.
+            name = chain.group()
+            found = cache.get(name)
+            if found is None:
+                found = [
+                    (m.start, m.end, _Hit(m.term_id, m.form, m.kind, m.ambiguous))
+                    for m in self._match_chain(name, 0, len(name), prose=False)
+                ]
+                if len(cache) > _CACHE_LIMIT:
+                    cache.clear()
+                cache[name] = found
+            offset = chain.start()
+            for a, b, hit in found:
+                matches.append(
+                    Match(offset + a, offset + b, hit.term_id, name[a:b], hit.form, hit.kind,
+                          hit.ambiguous)
+                )
+        return matches
+
+    def _match_chain(
+        self, text: str, start: int, end: int, *, prose: bool, words: bool = True
+    ) -> list[Match]:
+        """Matches inside one dotted identifier chain such as ``torch.nn.functional.gelu``."""
+        components: list[tuple[int, int]] = []
+        position = start
+        for part in text[start:end].split("."):
+            components.append((position, position + len(part)))
+            position += len(part) + 1
+        names = [text[a:b] for a, b in components]
+        candidates: list[tuple[int, int, _Hit]] = []
+        for index in range(len(names)):
+            found = self._code_name_at(names, index, prose=prose)
+            if found is not None:
+                first, hit = found
+                candidates.append((first, index, hit))
+        chosen: list[tuple[int, int, _Hit]] = []
+        candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
+        covered_until = -1
+        for first, last, hit in candidates:
+            if first > covered_until:
+                chosen.append((first, last, hit))
+                covered_until = last
+        matches = [
+            _make(text, components[first][0], components[last][1], hit)
+            for first, last, hit in chosen
+        ]
+        if words:
+            covered = {index for first, last, _ in chosen for index in range(first, last + 1)}
+            for index, (a, b) in enumerate(components):
+                if index not in covered:
+                    matches.extend(self._match_identifier_words(text, a, b))
+            matches.sort()
+        return matches
+
+    def _code_name_at(
+        self, names: list[str], index: int, *, prose: bool
+    ) -> tuple[int, _Hit] | None:
+        """The longest code name ending at component ``index``: (first component, hit)."""
+        best: tuple[int, _Hit] | None = None
+        for candidate in self._code_names.get(names[index], ()):
+            parts = candidate.parts
+            if len(parts) == 1:
+                if prose:
+                    continue  # bare short names such as `lr` only mean something in code
+                first = index
+            else:
+                first = _match_qualifier(names, index, parts)
+                if first == index and not is_distinctive_identifier(parts[-1]):
+                    continue
+            if best is None or first < best[0]:
+                best = (first, candidate.hit)
+        return best
+
+    def _match_identifier_words(self, text: str, start: int, end: int) -> list[Match]:
+        """Words inside one identifier: whole first, then split (``learning_rate``)."""
+        identifier = text[start:end]
+        whole = _step_code(self._code, identifier)
+        if whole is not None and whole.hit is not None and not identifier.startswith("_"):
+            return [_make(text, start, end, whole.hit)]
+        spans = split_identifier(identifier)
+        matches: list[Match] = []
+        i = 0
+        while i < len(spans):
+            node, best, best_end, j = self._code, None, i, i
+            while j < len(spans):
+                child = _step_code(node, identifier[spans[j][0] : spans[j][1]])
+                if child is None:
+                    break
+                node = child
+                if node.hit is not None:
+                    best, best_end = node.hit, j
+                j += 1
+            if best is None:
+                i += 1
+                continue
+            matches.append(_make(text, start + spans[i][0], start + spans[best_end][1], best))
+            i = best_end + 1
+        return matches
+
+
+def _insert(root: _Node, keys: list[str], hit: _Hit) -> None:
+    node = root
+    for key in keys:
+        node = node.children.setdefault(key, _Node())
+    if node.hit is None:
+        node.hit = hit
+
+
+def _step_prose(node: _Node, word: str) -> _Node | None:
+    children = node.children
+    child = children.get(word.lower()) or children.get(_CASE_SENSITIVE + word)
+    if child is not None or word[-1] not in "sS":
+        return child
+    for singular in singular_forms(word):
+        child = children.get(_CASE_SENSITIVE + singular) or children.get(singular.lower())
+        if child is not None:
+            return child
+    return None
+
+
+def _step_code(node: _Node, word: str) -> _Node | None:
+    lower = word.lower()
+    child = node.children.get(lower)
+    if child is not None:
+        return child
+    for singular in singular_forms(lower):
+        child = node.children.get(singular)
+        if child is not None:
+            return child
+    return None
+
+
+def _match_qualifier(names: list[str], index: int, parts: tuple[str, ...]) -> int:
+    """How far left the qualifier of ``names[index]`` agrees with ``parts``; the first index."""
+    name_at, part_at = index - 1, len(parts) - 2
+    while name_at >= 0 and part_at >= 0:
+        if names[name_at] == parts[part_at]:
+            name_at, part_at = name_at - 1, part_at - 1
+            continue
+        for expansion in MODULE_ALIASES.get(names[name_at], ()):
+            size = len(expansion)
+            if part_at + 1 >= size and parts[part_at + 1 - size : part_at + 1] == expansion:
+                name_at, part_at = name_at - 1, part_at - size
+                break
+        else:
+            break
+    return name_at + 1
+
+
+def _make(text: str, start: int, end: int, hit: _Hit) -> Match:
+    # A trailing possessive belongs to the sentence, not to the term.
+    possessive = _POSSESSIVE.search(text, start, end)
+    if possessive is not None and possessive.end() == end:
+        end = possessive.start()
+    return Match(start, end, hit.term_id, text[start:end], hit.form, hit.kind, hit.ambiguous)
+
+
+def name_key(name: str) -> str:
+    """The key under which two names of the store would collide in matching."""
+    words = name_words(name)
+    if any(is_acronym_like(w) for w in words):
+        return " ".join(words)
+    return fold(name)

@@ -1,0 +1,28 @@
+"""Convert string offsets to 1-based lines and columns."""
+
+from __future__ import annotations
+
+import bisect
+
+__all__ = ["LineIndex"]
+
+
+class LineIndex:
+    """Line starts of a text, for offset -> (line, column) conversions."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        position = text.find("\n")
+        while position != -1:
+            starts.append(position + 1)
+            position = text.find("\n", position + 1)
+        self.starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based (line, column) of ``offset``; columns count code points."""
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset of a 1-based (line, column)."""
+        return self.starts[max(0, min(line - 1, len(self.starts) - 1))] + column - 1
