@@ -39,8 +39,11 @@ UNKNOWN_JARGON = "unknown-jargon"
 #: Every finding code, in documentation order.
 CODES = (UNDEFINED_ACRONYM, UNKNOWN_JARGON)
 
+# Only words with two or more capitals can look like acronyms; the lookahead lets the
+# regex engine skip every other word without a Python call.
 _JARGON_CANDIDATE = re.compile(
-    r"(?<![\w.\-/@#$%&=])[A-Za-z][A-Za-z0-9]*[A-Za-z0-9](?![\w\-/@]|\.\w)"
+    r"(?<![\w.\-/@#$%&=])(?=[a-z0-9]*[A-Z][a-z0-9]*[A-Z])"
+    r"[A-Za-z][A-Za-z0-9]*[A-Za-z0-9](?![\w\-/@]|\.\w)"
 )
 _SUPPRESS_LINE = re.compile(r"dlglossary:\s*ignore\b")
 _SUPPRESS_BLOCK = re.compile(r"dlglossary:\s*off\b[\s\S]*?(?:dlglossary:\s*on\b|\Z)")
@@ -254,24 +257,28 @@ def _unknown_jargon(
     matched = [(m.start, m.end) for m in matches]
     everyday = common_acronyms()
     reported: set[str] = set()
+    verdicts: dict[str, bool] = {}  # per word: never jargon in this document
     findings = []
     for part in checked:
         for found in _JARGON_CANDIDATE.finditer(text, part.start, part.end):
             word = found.group()
             base = word[:-1] if word.endswith("s") and word[-2:-1].isupper() else word
-            if word in reported or not _looks_like_jargon(base):
+            if word in reported:
                 continue
-            if (
-                base in everyday
-                or word in ignored
-                or base in ignored
-                or base.casefold() in ignored
-                or _inside(matched, found.start())
-                or store.lookup(base) is not None
-                or _ROMAN.fullmatch(base)
-                or _shouting(text, found.start())
-                or _defined_in(text, base)
-            ):
+            known = verdicts.get(word)
+            if known is None:
+                known = (
+                    not _looks_like_jargon(base)
+                    or base in everyday
+                    or word in ignored
+                    or base in ignored
+                    or base.casefold() in ignored
+                    or store.lookup(base) is not None
+                    or _ROMAN.fullmatch(base) is not None
+                    or _defined_in(text, base)
+                )
+                verdicts[word] = known
+            if known or _inside(matched, found.start()) or _shouting(text, found.start()):
                 continue
             reported.add(word)
             findings.append(

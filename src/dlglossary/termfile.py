@@ -216,8 +216,9 @@ class _EntryReader:
                 self.problem("ambiguous", f"{form!r} is not one of the entry's names")
         for phrase in term.not_in:
             folded = phrase.lower()
+            # Plural and possessive forms count: "United States" rules out "state".
             if not any(
-                re.search(rf"(?<!\w){re.escape(form.lower())}(?!\w)", folded)
+                re.search(rf"(?<!\w){re.escape(form.lower())}(?:'s|s|es)?(?!\w)", folded)
                 for form in term.ambiguous
             ):
                 self.problem("not_in", f"{phrase!r} contains none of the ambiguous names")
