@@ -1,0 +1,118 @@
+"""Build time of a docs tree with sphinx_dlglossary divided by the time without it.
+
+Generates a Sphinx project of ``--pages`` pages (default 300) of real-sized deep-learning
+prose (about 1,000 words each: sections, paragraphs drawn from the built-in store's
+definitions, lists and code blocks), then builds it with ``sphinx-build -E -b html``
+alternately with and without the extension, ``--repeat`` times each, and reports the
+best times and their ratio. The target is a ratio of at most 1.10.
+
+    python bench/bench_sphinx.py [--pages 300] [--repeat 3] [--jobs 1] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from dlglossary import builtin_store
+
+TARGET = 1.10
+CODE = """\
+.. code-block:: python
+
+   model = build_model(depth={depth})
+   optimizer = torch.optim.AdamW(model.parameters(), lr={lr})
+   for step, batch in enumerate(loader):
+       loss = criterion(model(batch.inputs), batch.targets)
+       loss.backward()
+       optimizer.step()
+       optimizer.zero_grad()
+"""
+
+
+def make_tree(root: Path, pages: int, seed: int = 0) -> None:
+    """Write a Sphinx project of ``pages`` pages under ``root``."""
+    rng = random.Random(seed)
+    paragraphs = [" ".join(t.definition.split()) for t in builtin_store().sorted() if t.definition]
+    summaries = [t.summary for t in builtin_store().sorted()]
+    names = [f"page{n:04d}" for n in range(pages)]
+    (root / "index.rst").write_text(
+        "Benchmark\n=========\n\n.. toctree::\n   :maxdepth: 1\n\n"
+        + "".join(f"   {name}\n" for name in names),
+        encoding="utf-8",
+    )
+    for number, name in enumerate(names):
+        parts = [f"Chapter {number}\n{'=' * (8 + len(str(number)))}\n\n"]
+        for section in range(4):
+            title = f"Part {section + 1}"
+            parts.append(f"{title}\n{'-' * len(title)}\n\n")
+            parts.extend(_paragraph(rng.choice(paragraphs)) for _ in range(3))
+            parts.append("".join(f"* {rng.choice(summaries)}\n" for _ in range(4)) + "\n")
+            parts.append(CODE.format(depth=rng.randint(2, 50), lr=rng.choice(["1e-3", "3e-4"])))
+            parts.append("\n")
+        (root / f"{name}.rst").write_text("".join(parts), encoding="utf-8")
+
+
+def _paragraph(text: str) -> str:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if len(line) + len(word) > 78:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\n".join(lines) + "\n\n"
+
+
+def build(src: Path, out: Path, extension: bool, jobs: int) -> float:
+    """Seconds for one fresh HTML build."""
+    extensions = '["sphinx_dlglossary"]' if extension else "[]"
+    (src / "conf.py").write_text(
+        f"project = 'bench'\nextensions = {extensions}\n", encoding="utf-8"
+    )
+    shutil.rmtree(out, ignore_errors=True)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-E", "-q", "-b", "html", "-j", str(jobs),
+         str(src), str(out)],
+        check=True,
+    )
+    return time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--jobs", default="1")
+    parser.add_argument("--keep", type=Path, help="write the tree here and keep it")
+    args = parser.parse_args(argv)
+    root = args.keep or Path(tempfile.mkdtemp(prefix="dlglossary-bench-"))
+    src = root / "src"
+    src.mkdir(parents=True, exist_ok=True)
+    make_tree(src, args.pages)
+    size = sum(p.stat().st_size for p in src.glob("*.rst"))
+    print(f"{args.pages} pages, {size / args.pages / 1024:.1f} KiB of reST per page")
+    times: dict[bool, list[float]] = {False: [], True: []}
+    for _ in range(args.repeat):
+        for extension in (False, True):
+            times[extension].append(build(src, root / f"out-{extension}", extension, args.jobs))
+    without, with_ = min(times[False]), min(times[True])
+    ratio = with_ / without
+    print(f"without: {without:.2f} s  (all: {', '.join(f'{t:.2f}' for t in times[False])})")
+    print(f"with:    {with_:.2f} s  (all: {', '.join(f'{t:.2f}' for t in times[True])})")
+    print(f"ratio:   {ratio:.3f}  (target <= {TARGET})")
+    if args.keep is None:
+        shutil.rmtree(root, ignore_errors=True)
+    return 0 if ratio <= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

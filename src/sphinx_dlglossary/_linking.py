@@ -1,0 +1,162 @@
+"""The read-phase transform that links term occurrences and reports undefined jargon.
+
+It runs after the i18n ``Locale`` transform (priority 20) and smart quotes (750), so it
+links the translated text, and before the domains collect their data (850), so the links
+are recorded with the document. Links are ordinary ``std:term`` cross-references
+(:class:`~sphinx.addnodes.pending_xref`), so every builder resolves them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+
+from dlglossary import Match, Store, Term, check_text, find_terms
+
+from ._diagnostics import report_findings
+from ._project import project_of
+from ._textmap import Prose, collect_prose
+
+__all__ = [
+    "ID_ATTRIBUTE",
+    "LINK_CLASS",
+    "AutoLink",
+    "choose_links",
+    "page_switch",
+    "term_xref",
+]
+
+#: Attribute of the links this extension makes: the id of the linked term.
+ID_ATTRIBUTE = "dlglossary_id"
+#: Class of the links this extension makes (on the content and the final reference).
+LINK_CLASS = "dlglossary-link"
+METADATA_KEY = "dlglossary"
+_OFF = frozenset({"off", "false", "no", "0", "skip", "none"})
+_MODES = frozenset({"first", "section", "all"})
+
+
+class AutoLink(SphinxTransform):
+    """Link the terms of the document's prose; warn about undefined jargon."""
+
+    default_priority = 760
+
+    def apply(self, **kwargs: Any) -> None:
+        """Run on one document (a thin shell around :func:`choose_links`)."""
+        project = project_of(self.config)
+        switch = page_switch(self.document)
+        if switch == "off":
+            return
+        mode = switch or project.config.link_mode
+        codes = project.warned_codes
+        if mode == "off" and not codes:
+            return
+        store = project.store
+        prose = collect_prose(self.document, _definition_ids(self.document, store))
+        if not prose.text.strip():
+            return
+        matches = find_terms(prose.text, "plaintext", store)
+        if codes:
+            findings = check_text(
+                prose.text, "plaintext", store, select=codes,
+                ignored_words=project.config.ignored_words, matches=matches,
+            )
+            report_findings(findings, prose, self.env.docname)
+        if mode != "off":
+            _insert_links(prose, choose_links(prose, matches, mode), store, self.env.docname)
+
+
+def page_switch(document: nodes.document) -> str | None:
+    """The page's ``dlglossary`` metadata: "off", a link mode, or None when unset."""
+    for info in document.findall(nodes.docinfo):
+        for field in info.findall(nodes.field):
+            name, body = field.children[0], field.children[1]
+            if name.astext().strip().lower() != METADATA_KEY:
+                continue
+            value = body.astext().strip().lower()
+            if value in _OFF:
+                return "off"
+            return value if value in _MODES else None
+    return None
+
+
+def choose_links(prose: Prose, matches: Sequence[Match], mode: str) -> dict[int, list[Match]]:
+    """The matches to link, by index of the piece they lie in.
+
+    ``first`` links the first occurrence of each term in the document, ``section`` the
+    first in each section, ``all`` every one. A term the author already links with
+    ``:term:`` counts as linked there.
+    """
+    chosen: dict[int, list[Match]] = {}
+    seen: set[tuple[int, str]] = set()
+    index_of = {id(piece): i for i, piece in enumerate(prose.pieces)}
+    for match in matches:
+        piece = prose.piece_at(match.start)
+        if piece is None or match.end > piece.end:
+            continue
+        key = (piece.section if mode == "section" else 0, match.term_id)
+        if piece.kind == "xref":
+            seen.add(key)
+            continue
+        if piece.kind != "link" or match.term_id in piece.own:
+            continue
+        if mode != "all" and key in seen:
+            continue
+        seen.add(key)
+        chosen.setdefault(index_of[id(piece)], []).append(match)
+    return chosen
+
+
+def term_xref(match: Match, term: Term, docname: str) -> addnodes.pending_xref:
+    """A ``std:term`` cross-reference for one occurrence, marked as this extension's."""
+    inner: nodes.Node = nodes.Text(match.text)
+    if match.kind == "acronym" and term.expansion:
+        inner = nodes.abbreviation(match.text, match.text, explanation=term.expansion)
+    content = nodes.inline("", "", inner, classes=["xref", "std", "std-term", LINK_CLASS])
+    xref = addnodes.pending_xref(
+        match.text, content, refdomain="std", reftype="term", reftarget=term.term,
+        refexplicit=True, refwarn=False, refdoc=docname,
+    )
+    xref[ID_ATTRIBUTE] = term.id
+    return xref
+
+
+def _insert_links(
+    prose: Prose, chosen: dict[int, list[Match]], store: Store, docname: str
+) -> None:
+    for index, matches in chosen.items():
+        piece = prose.pieces[index]
+        parent = piece.node.parent
+        if parent is None:
+            continue
+        new: list[nodes.Node] = []
+        position = piece.start
+        for match in matches:
+            term = store.get(match.term_id)
+            if term is None:
+                continue
+            if match.start > position:
+                new.append(nodes.Text(prose.text[position : match.start]))
+            new.append(term_xref(match, term, docname))
+            position = match.end
+        if position < piece.end:
+            new.append(nodes.Text(prose.text[position : piece.end]))
+        at = next(i for i, child in enumerate(parent.children) if child is piece.node)
+        parent[at : at + 1] = new
+
+
+def _definition_ids(document: nodes.document, store: Store) -> dict[int, frozenset[str]]:
+    """For each definition of a ``glossary``: the term ids its entry defines."""
+    found: dict[int, frozenset[str]] = {}
+    for glossary in document.findall(addnodes.glossary):
+        for item in glossary.findall(nodes.definition_list_item):
+            ids = frozenset(
+                term.id for name in item.findall(nodes.term)
+                if (term := store.lookup(name.astext())) is not None
+            )
+            for definition in item.findall(nodes.definition):
+                found[id(definition)] = ids
+    return found

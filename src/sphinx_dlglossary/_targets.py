@@ -1,0 +1,75 @@
+"""Where a link to a term goes, in the order a reader would expect.
+
+1. The project's own ``.. glossary::`` entry for any name of the term (the project's
+   definition wins over the built-in one).
+2. The first ``dlglossary`` directive that lists the term.
+3. The generated glossary page (HTML builders), when it lists the term.
+4. Nowhere: the text stays as it is, without a warning (acronyms keep their expansion).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.builders import Builder
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.environment import BuildEnvironment
+from sphinx.util.nodes import make_refnode
+
+from dlglossary import Term
+
+from ._domain import anchor_of, domain_of
+from ._linking import LINK_CLASS
+from ._project import project_of
+
+__all__ = ["generated_page", "link_to_term", "on_page", "page_terms"]
+
+
+def link_to_term(
+    env: BuildEnvironment, builder: Builder, fromdocname: str, term: Term,
+    contnode: nodes.Element, node: addnodes.pending_xref | None = None,
+) -> nodes.Element:
+    """A reference from ``fromdocname`` to ``term`` around ``contnode`` (or ``contnode``)."""
+    std = env.get_domain("std")
+    xref = node if node is not None else addnodes.pending_xref("", refexplicit=True)
+    for name in (term.term, *term.aliases, *term.acronyms):
+        found = std.resolve_xref(env, fromdocname, builder, "term", name, xref, contnode)
+        if found is not None:
+            found["classes"].append(LINK_CLASS)
+            return found
+    domain = domain_of(env)
+    used = domain.used_terms()
+    docname = domain.page_of(term, used)
+    if docname is not None:
+        reference = make_refnode(builder, fromdocname, docname, anchor_of(term.id), contnode)
+    elif (page := generated_page(env, builder)) is not None and on_page(env, term, used):
+        uri = builder.get_relative_uri(fromdocname, page) if fromdocname != page else ""
+        reference = nodes.reference("", "", contnode, internal=True,
+                                    refuri=f"{uri}#{anchor_of(term.id)}")
+    else:
+        return contnode
+    reference["classes"].append(LINK_CLASS)
+    return reference
+
+
+def generated_page(env: BuildEnvironment, builder: Builder) -> str | None:
+    """The name of the generated glossary page, if this build writes one."""
+    page = project_of(env.config).settings.page
+    if not page or page in env.all_docs or not isinstance(builder, StandaloneHTMLBuilder):
+        return None
+    return page
+
+
+def on_page(env: BuildEnvironment, term: Term, used: Set[str]) -> bool:
+    """Whether the generated page lists ``term`` (no ``dlglossary`` directive does)."""
+    listed = project_of(env.config).settings.page_terms == "all" or term.id in used
+    return listed and domain_of(env).page_of(term, used) is None
+
+
+def page_terms(env: BuildEnvironment) -> list[Term]:
+    """The generated page's entries, sorted: the used (or all) terms no directive lists."""
+    project = project_of(env.config)
+    used = domain_of(env).used_terms()
+    return [term for term in project.store.sorted() if on_page(env, term, used)]

@@ -1,0 +1,2 @@
+extensions = ["sphinx_dlglossary"]
+dlglossary_glossaries = ["terms.toml"]

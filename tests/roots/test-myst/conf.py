@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "sphinx_dlglossary"]
+dlglossary_glossaries = ["terms.toml"]
