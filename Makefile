@@ -40,5 +40,8 @@ bench: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/sphinx-build -q -b html docs docs/_build/html
 
+vsix:
+	cd editors/vscode && npm ci --no-audit --no-fund && npm run package
+
 clean:
 	rm -rf $(VENV) docs/_build dist build
