@@ -61,10 +61,9 @@ from ._nodes import (
 from ._page import collect_pages, write_singlehtml_page
 from ._project import load_project
 from ._resolve import (
-    AUTO_LINK_PRIORITY,
     BUILTIN_TERM_PRIORITY,
+    ResolveAutoLinks,
     doctree_resolved,
-    resolve_auto_link,
     resolve_builtin_term,
 )
 from ._settings import register
@@ -100,7 +99,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", config_inited)
     app.connect("env-get-outdated", env_get_outdated)
     app.connect("env-get-updated", env_get_updated)
-    app.connect("missing-reference", resolve_auto_link, priority=AUTO_LINK_PRIORITY)
+    app.add_post_transform(ResolveAutoLinks)
     app.connect("missing-reference", resolve_builtin_term, priority=BUILTIN_TERM_PRIORITY)
     app.connect("doctree-resolved", doctree_resolved)
     app.connect("html-collect-pages", collect_pages)

@@ -30,6 +30,7 @@ from ._project import project_of
 __all__ = ["ANCHOR_PREFIX", "GlossaryDomain", "Placement", "anchor_of", "domain_of"]
 
 ANCHOR_PREFIX = "dlglossary-"
+_PER_DOCUMENT = ("used", "placements", "tips")
 _TIP_LENGTH = 200
 
 
@@ -59,21 +60,23 @@ class GlossaryDomain(Domain):
         super().__init__(env)
         self._used: frozenset[str] | None = None
         self._placements: list[tuple[str, Placement]] | None = None
+        self._project_terms: frozenset[str] | None = None
 
     def _changed(self) -> None:
         self._used = None
         self._placements = None
+        self._project_terms = None
 
     def clear_doc(self, docname: str) -> None:
         """Forget what ``docname`` recorded."""
         self._changed()
-        for key in ("used", "placements", "tips"):
+        for key in _PER_DOCUMENT:
             self.data[key].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """Take over the data of documents read by a parallel reader."""
         self._changed()
-        for key in ("used", "placements", "tips"):
+        for key in _PER_DOCUMENT:
             for docname in docnames:
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
@@ -83,7 +86,19 @@ class GlossaryDomain(Domain):
         self._changed()
         store = project_of(env.config).store
         used: set[str] = set()
-        for xref in document.findall(addnodes.pending_xref):
+        placements: list[Placement] = []
+        glossaries: list[addnodes.glossary] = []
+        for node in document.findall(_interesting):
+            if isinstance(node, dlglossary_placeholder):
+                placements.append(
+                    Placement(terms=node["terms"], categories=list(node["categories"]))
+                )
+                continue
+            if isinstance(node, addnodes.glossary):
+                glossaries.append(node)
+                continue
+            assert isinstance(node, addnodes.pending_xref)
+            xref = node
             if xref.get("refdomain") != "std" or xref.get("reftype") != "term":
                 continue
             term_id = xref.get(ID_ATTRIBUTE)
@@ -94,13 +109,9 @@ class GlossaryDomain(Domain):
                 used.add(term_id)
         if used:
             self.data["used"][docname] = sorted(used)
-        placements = [
-            Placement(terms=node["terms"], categories=list(node["categories"]))
-            for node in document.findall(dlglossary_placeholder)
-        ]
         if placements:
             self.data["placements"][docname] = placements
-        tips = _glossary_tips(document)
+        tips = _glossary_tips(glossaries)
         if tips:
             self.data["tips"][docname] = tips
 
@@ -109,6 +120,15 @@ class GlossaryDomain(Domain):
         return []
 
     # -- queries --------------------------------------------------------------------------
+
+    def project_terms(self) -> frozenset[str]:
+        """The terms of the project's own ``.. glossary::`` directives, in lower case."""
+        if self._project_terms is None:
+            std = self.env.get_domain("std")
+            self._project_terms = frozenset(
+                name.lower() for name, _, kind, _, _, _ in std.get_objects() if kind == "term"
+            )
+        return self._project_terms
 
     def used_terms(self) -> frozenset[str]:
         """Ids of every term some document uses."""
@@ -158,9 +178,13 @@ def domain_of(env: BuildEnvironment) -> GlossaryDomain:
     return domain
 
 
-def _glossary_tips(document: nodes.document) -> dict[str, str]:
+def _interesting(node: nodes.Node) -> bool:
+    return isinstance(node, addnodes.pending_xref | dlglossary_placeholder | addnodes.glossary)
+
+
+def _glossary_tips(glossaries: list[addnodes.glossary]) -> dict[str, str]:
     tips: dict[str, str] = {}
-    for glossary in document.findall(addnodes.glossary):
+    for glossary in glossaries:
         for item in glossary.findall(nodes.definition_list_item):
             definition = next(iter(item.findall(nodes.definition)), None)
             if definition is None:

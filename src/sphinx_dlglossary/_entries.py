@@ -66,12 +66,10 @@ class GlossaryDirective(SphinxDirective):
 
 
 def fill_glossaries(
-    doctree: nodes.document, env: BuildEnvironment, builder: Builder, docname: str
+    placeholders: list[dlglossary_placeholder], env: BuildEnvironment, builder: Builder,
+    docname: str,
 ) -> None:
-    """Replace each ``dlglossary`` placeholder of ``doctree`` with its entries."""
-    placeholders = list(doctree.findall(dlglossary_placeholder))
-    if not placeholders:
-        return
+    """Replace each ``dlglossary`` placeholder (of page ``docname``) with its entries."""
     store = project_of(env.config).store
     used = domain_of(env).used_terms()
     listed: set[str] = set()

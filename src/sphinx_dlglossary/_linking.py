@@ -71,7 +71,9 @@ class AutoLink(SphinxTransform):
 
 def page_switch(document: nodes.document) -> str | None:
     """The page's ``dlglossary`` metadata: "off", a link mode, or None when unset."""
-    for info in document.findall(nodes.docinfo):
+    for info in document.children:
+        if not isinstance(info, nodes.docinfo):
+            continue
         for field in info.findall(nodes.field):
             name, body = field.children[0], field.children[1]
             if name.astext().strip().lower() != METADATA_KEY:

@@ -2,93 +2,145 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ._domain import ANCHOR_PREFIX, domain_of
+from ._domain import ANCHOR_PREFIX, GlossaryDomain, domain_of
 from ._entries import fill_glossaries
 from ._linking import ID_ATTRIBUTE, LINK_CLASS
-from ._nodes import dlglossary_tip
+from ._nodes import dlglossary_placeholder, dlglossary_tip
 from ._project import project_of
 from ._targets import link_to_term
 
-__all__ = ["add_tooltips", "doctree_resolved", "resolve_auto_link", "resolve_builtin_term"]
+__all__ = [
+    "ResolveAutoLinks",
+    "add_tooltips",
+    "builder_of",
+    "decorate",
+    "doctree_resolved",
+    "resolve_builtin_term",
+]
 
-#: Runs before intersphinx (500): the extension's own links stay in the project.
-AUTO_LINK_PRIORITY = 400
-#: Runs after intersphinx: an explicit ``:term:`` of another project's term goes there.
+#: Runs after intersphinx (500): an explicit ``:term:`` of another project's term goes there.
 BUILTIN_TERM_PRIORITY = 800
 
 
-def resolve_auto_link(
-    app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref, contnode: nodes.Element
-) -> nodes.Element | None:
-    """``missing-reference``: resolve a link the extension inserted."""
-    term_id = node.get(ID_ATTRIBUTE)
-    if term_id is None:
-        return None
-    term = project_of(env.config).store.get(term_id)
-    if term is None:
-        return contnode
-    fromdocname = node.get("refdoc", env.docname)
-    return link_to_term(env, app.builder, fromdocname, term, contnode, node)
+class ResolveAutoLinks(SphinxPostTransform):
+    """Resolve the links the extension inserted, before Sphinx's own resolver runs.
+
+    Doing it here, in one pass, spares each link the generic path (a failed lookup,
+    then a ``missing-reference`` event that every handler sees); the result is the
+    same reference :func:`link_to_term` gives ``:term:``, with its tooltip.
+    """
+
+    default_priority = 9  # ReferencesResolver is 10
+
+    def run(self, **kwargs: Any) -> None:
+        """Replace this document's auto links with references (or plain text)."""
+        builder = builder_of(self.env)
+        store = project_of(self.config).store
+        html = builder.format == "html"
+        domain = domain_of(self.env)
+        for node in list(self.document.findall(addnodes.pending_xref)):
+            if ID_ATTRIBUTE not in node:
+                continue
+            term = store.get(node[ID_ATTRIBUTE])
+            content = node[0] if node.children else None
+            if not isinstance(content, nodes.Element):
+                content = nodes.inline(node.astext(), node.astext())
+            else:
+                node.remove(content)
+            if term is None:
+                node.replace_self(content)
+                continue
+            fromdocname = node.get("refdoc", self.env.docname)
+            found = link_to_term(self.env, builder, fromdocname, term, content, node)
+            if html and isinstance(found, nodes.reference):
+                decorate(found, domain)
+            node.replace_self(found)
+
+
+def builder_of(env: BuildEnvironment) -> Builder:
+    """The builder of the running build (Sphinx keeps it on the application)."""
+    app = getattr(env, "_app", None) or getattr(env, "app")  # noqa: B009 - Sphinx < 8
+    builder: Builder = app.builder
+    return builder
 
 
 def resolve_builtin_term(
     app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref, contnode: nodes.Element
 ) -> nodes.Element | None:
-    """``missing-reference``: resolve ``:term:`name``` to a term of the store."""
-    if node.get("refdomain") != "std" or node.get("reftype") != "term":
+    """``missing-reference``: resolve ``:term:`name``` to a term of the store.
+
+    With nowhere to link to, the text is kept rather than warned about.
+    """
+    if node.get("refdomain") != "std" or node.get("reftype") != "term" or ID_ATTRIBUTE in node:
         return None
     term = project_of(env.config).store.lookup(node.get("reftarget", ""))
     if term is None:
         return None
     fromdocname = node.get("refdoc", env.docname)
-    found = link_to_term(env, app.builder, fromdocname, term, contnode, node)
-    # With nowhere to link to, keep the text rather than warn about a missing term.
-    return found
+    return link_to_term(env, app.builder, fromdocname, term, contnode, node)
 
 
 def doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: render glossary placeholders, then decorate term links."""
-    fill_glossaries(doctree, app.env, app.builder, docname)
+    """``doctree-resolved``: render glossary placeholders, then decorate ``:term:`` links.
+
+    One walk finds both (an assembled doctree of latex or singlehtml holds many pages).
+    """
+    placeholders: list[dlglossary_placeholder] = []
+    references: list[nodes.reference] = []
+    for node in doctree.findall(_placeholder_or_reference):
+        if isinstance(node, dlglossary_placeholder):
+            placeholders.append(node)
+        elif isinstance(node, nodes.reference):
+            references.append(node)
+    if placeholders:
+        fill_glossaries(placeholders, app.env, app.builder, docname)
+        references = list(doctree.findall(nodes.reference))
     if app.builder.format == "html":
-        add_tooltips(doctree, app.env)
+        add_tooltips(references, domain_of(app.env))
 
 
-def add_tooltips(doctree: nodes.Node, env: BuildEnvironment) -> None:
+def add_tooltips(references: Iterable[nodes.reference], domain: GlossaryDomain) -> None:
     """Give every link to a term its summary: as the title, or as a CSS tooltip."""
-    project = project_of(env.config)
+    for reference in references:
+        if any(isinstance(c, nodes.inline) and "std-term" in c["classes"]
+               for c in reference.children):
+            decorate(reference, domain)
+
+
+def _placeholder_or_reference(node: nodes.Node) -> bool:
+    return isinstance(node, dlglossary_placeholder | nodes.reference)
+
+
+def decorate(reference: nodes.reference, domain: GlossaryDomain) -> None:
+    """Add the tooltip of the term ``reference`` points to, if the settings want one."""
+    project = project_of(domain.env.config)
     mode = project.settings.tooltips
+    if LINK_CLASS not in reference["classes"]:
+        reference["classes"].append(LINK_CLASS)
     if mode == "off":
         return
-    domain = domain_of(env)
-    for reference in doctree.findall(nodes.reference):
-        if not _is_term_link(reference):
-            continue
-        anchor = reference.get("refid") or reference.get("refuri", "").partition("#")[2]
-        if anchor.startswith(ANCHOR_PREFIX):
-            term = project.store.get(anchor[len(ANCHOR_PREFIX):])
-            if term is None:
-                continue
-            title, summary = term.term, term.summary
-        else:
-            tip = domain.tip(anchor)
-            if tip is None:
-                continue
-            title, summary = reference.astext(), tip
-        if LINK_CLASS not in reference["classes"]:
-            reference["classes"].append(LINK_CLASS)
-        if mode == "title":
-            reference.setdefault("reftitle", summary)
-        elif not any(isinstance(child, dlglossary_tip) for child in reference.children):
-            reference += dlglossary_tip(title=title, summary=summary)
-
-
-def _is_term_link(reference: nodes.reference) -> bool:
-    return any(
-        isinstance(child, nodes.inline) and "std-term" in child["classes"]
-        for child in reference.children
-    )
+    anchor = reference.get("refid") or reference.get("refuri", "").partition("#")[2]
+    if anchor.startswith(ANCHOR_PREFIX):
+        term = project.store.get(anchor[len(ANCHOR_PREFIX):])
+        if term is None:
+            return
+        title, summary = term.term, term.summary
+    else:
+        tip = domain.tip(anchor)
+        if tip is None:
+            return
+        title, summary = reference.astext(), tip
+    if mode == "title":
+        reference.setdefault("reftitle", summary)
+    elif not any(isinstance(child, dlglossary_tip) for child in reference.children):
+        reference += dlglossary_tip(title=title, summary=summary)

@@ -32,14 +32,17 @@ def link_to_term(
     contnode: nodes.Element, node: addnodes.pending_xref | None = None,
 ) -> nodes.Element:
     """A reference from ``fromdocname`` to ``term`` around ``contnode`` (or ``contnode``)."""
-    std = env.get_domain("std")
-    xref = node if node is not None else addnodes.pending_xref("", refexplicit=True)
-    for name in (term.term, *term.aliases, *term.acronyms):
-        found = std.resolve_xref(env, fromdocname, builder, "term", name, xref, contnode)
-        if found is not None:
-            found["classes"].append(LINK_CLASS)
-            return found
     domain = domain_of(env)
+    project_terms = domain.project_terms()
+    names = [n for n in (term.term, *term.aliases, *term.acronyms) if n.lower() in project_terms]
+    if names:
+        std = env.get_domain("std")
+        xref = node if node is not None else addnodes.pending_xref("", refexplicit=True)
+        for name in names:
+            found = std.resolve_xref(env, fromdocname, builder, "term", name, xref, contnode)
+            if found is not None:
+                found["classes"].append(LINK_CLASS)
+                return found
     used = domain.used_terms()
     docname = domain.page_of(term, used)
     if docname is not None:
