@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -208,8 +208,3 @@ def _line_of(text: str, key: str) -> int:
             return number
     return 0
 
-
-def without_unknown(keys: Iterable[str]) -> list[str]:
-    """The keys of ``keys`` that are not settings (for front ends that validate early)."""
-    known = {f.name for f in dataclasses.fields(Config)} - {"source"}
-    return [k for k in keys if _camel_to_snake(k) not in known]

@@ -49,7 +49,6 @@ MODULE_ALIASES: dict[str, tuple[tuple[str, ...], ...]] = {
 _JOINABLE_GAP = re.compile(r"[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*|[-‐‑]")
 _PROSE_TOKEN = re.compile(r"\w+(?:\.(?=[A-Za-z_])\w+)*")
 _CODE_TOKEN = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
-_POSSESSIVE = re.compile(r"['’][sS](?!\w)|(?<=s)['’](?!\w)")
 _CASE_SENSITIVE = "\x00"
 _CACHE_LIMIT = 50_000
 # Lower-cased acronyms this short ("gan", "sam", "rag") read as ordinary identifiers
@@ -364,10 +363,7 @@ def _match_qualifier(names: list[str], index: int, parts: tuple[str, ...]) -> in
 
 
 def _make(text: str, start: int, end: int, hit: _Hit) -> Match:
-    # A trailing possessive belongs to the sentence, not to the term.
-    possessive = _POSSESSIVE.search(text, start, end)
-    if possessive is not None and possessive.end() == end:
-        end = possessive.start()
+    # Tokens never include an apostrophe, so "CNN's" already ends before "'s".
     return Match(start, end, hit.term_id, text[start:end], hit.form, hit.kind, hit.ambiguous)
 
 

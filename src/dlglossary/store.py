@@ -234,9 +234,10 @@ def _merge(layers: Sequence[Sequence[TermFile]], base: Store | None = None) -> L
     for layer in layers:
         layer_terms = _check_layer(layer, problems)
         claimed = {key for t in layer_terms for key in _name_keys(t)}
+        layer_ids = {t.id for t in layer_terms}
         for term_id, term in list(merged.items()):
             # A name the project claims is no longer the built-in entry's.
-            if claimed & set(_name_keys(term)) and term_id not in {t.id for t in layer_terms}:
+            if term_id not in layer_ids and claimed.intersection(_name_keys(term)):
                 merged[term_id] = _drop_names(term, claimed)
         for term in layer_terms:
             merged[term.id] = term

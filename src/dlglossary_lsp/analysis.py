@@ -15,6 +15,7 @@ from pygls.workspace.position_codec import PositionCodec
 
 from dlglossary import Finding, Match, check_text, find_terms
 from dlglossary.documents import DOCUMENT_LANGUAGES, normalize_language
+from dlglossary.positions import LineIndex
 
 from .project import Context
 
@@ -27,12 +28,7 @@ class LineMap:
     def __init__(self, text: str, codec: PositionCodec) -> None:
         self.text = text
         self.codec = codec
-        starts = [0]
-        position = text.find("\n")
-        while position != -1:
-            starts.append(position + 1)
-            position = text.find("\n", position + 1)
-        self.starts = starts
+        self.starts = LineIndex(text).starts
 
     def line_text(self, line: int) -> str:
         """The text of ``line`` without its line break."""

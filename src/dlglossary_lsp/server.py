@@ -24,6 +24,9 @@ from pygls.workspace import TextDocument
 from .notebook import NOTEBOOK_SYNC, document_path
 
 if TYPE_CHECKING:
+    from dlglossary import Match, Term
+
+    from .analysis import Analysis
     from .engine import Engine
 
 __all__ = ["DEBOUNCE_SECONDS", "GlossaryServer", "server"]
@@ -398,21 +401,32 @@ def notebook_did_close(ls: GlossaryServer, params: types.DidCloseNotebookDocumen
 # -- features ------------------------------------------------------------------------------
 
 
+def _term_at(
+    ls: GlossaryServer, uri: str, position: types.Position
+) -> tuple[Analysis, Match, Term] | None:
+    """The analysis, the match and the entry of the term at ``position``, if any."""
+    document = ls.document(uri)
+    if document is None:
+        return None
+    analysis = ls.engine.now(document)
+    offset = analysis.lines.offset(position)
+    match = analysis.match_at(offset) if offset is not None else None
+    term = analysis.context.store.get(match.term_id) if match is not None else None
+    if match is None or term is None:
+        return None
+    return analysis, match, term
+
+
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 @guarded
 def hover(ls: GlossaryServer, params: types.HoverParams) -> types.Hover | None:
     """The entry of the term under the cursor."""
     from .hover import render_hover
 
-    document = ls.document(params.text_document.uri)
-    if document is None:
+    found = _term_at(ls, params.text_document.uri, params.position)
+    if found is None:
         return None
-    analysis = ls.engine.now(document)
-    offset = analysis.lines.offset(params.position)
-    match = analysis.match_at(offset) if offset is not None else None
-    term = analysis.context.store.get(match.term_id) if match is not None else None
-    if match is None or term is None:
-        return None
+    analysis, match, term = found
     markdown = ls.markdown
     return types.Hover(
         contents=types.MarkupContent(
@@ -427,13 +441,8 @@ def hover(ls: GlossaryServer, params: types.HoverParams) -> types.Hover | None:
 @guarded
 def definition(ls: GlossaryServer, params: types.DefinitionParams) -> types.Location | None:
     """The term's entry in its TOML file."""
-    document = ls.document(params.text_document.uri)
-    if document is None:
-        return None
-    analysis = ls.engine.now(document)
-    offset = analysis.lines.offset(params.position)
-    match = analysis.match_at(offset) if offset is not None else None
-    term = analysis.context.store.get(match.term_id) if match is not None else None
+    found = _term_at(ls, params.text_document.uri, params.position)
+    term = found[2] if found is not None else None
     if term is None or term.source is None:
         return None
     line = max(term.line - 1, 0)
