@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .documents import Segment, segment
 from .find import find_terms
+from .focus import focused_matches
 from .matcher import Match
 from .model import Term
 from .store import Store, builtin_data_dir
@@ -45,6 +46,7 @@ _JARGON_CANDIDATE = re.compile(
     r"(?<![\w.\-/@#$%&=])(?=[a-z0-9]*[A-Z][a-z0-9]*[A-Z])"
     r"[A-Za-z][A-Za-z0-9]*[A-Za-z0-9](?![\w\-/@]|\.\w)"
 )
+_INNER_CAPITAL = re.compile(r"[A-Z](?<=[A-Za-z0-9][A-Z])\w*")
 _SUPPRESS_LINE = re.compile(r"dlglossary:\s*ignore\b")
 _SUPPRESS_BLOCK = re.compile(r"dlglossary:\s*off\b[\s\S]*?(?:dlglossary:\s*on\b|\Z)")
 _SMALL_WORDS = frozenset(
@@ -116,6 +118,8 @@ def check_text(
     checked = [s for s in segments if s.kind in kinds]
     if not checked or not selected:
         return []
+    if matches is None:
+        matches = focused_matches(text, checked, store)
     if matches is None:
         matches = find_terms(text, language, store, segments)
     quiet = _suppressed(text)
@@ -260,7 +264,7 @@ def _unknown_jargon(
     verdicts: dict[str, bool] = {}  # per word: never jargon in this document
     findings = []
     for part in checked:
-        for found in _JARGON_CANDIDATE.finditer(text, part.start, part.end):
+        for found in _jargon_candidates(text, part.start, part.end):
             word = found.group()
             base = word[:-1] if word.endswith("s") and word[-2:-1].isupper() else word
             if word in reported:
@@ -292,6 +296,21 @@ def _unknown_jargon(
                 )
             )
     return findings
+
+
+def _jargon_candidates(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of `_JARGON_CANDIDATE` in ``text[start:end]``, found quickly.
+
+    Each candidate has a capital after its first letter; the regex engine can skip to such
+    capitals in C, and only the words around them are tried against the full pattern.
+    """
+    for inner in _INNER_CAPITAL.finditer(text, start, end):
+        word_start = inner.start() - 1
+        while word_start > start and text[word_start - 1].isalnum():
+            word_start -= 1
+        found = _JARGON_CANDIDATE.match(text, word_start, end)
+        if found is not None:
+            yield found
 
 
 def _looks_like_jargon(word: str) -> bool:

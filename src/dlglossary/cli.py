@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__
 from .canonical import dump_terms
 from .checker import CODES, check_text
 from .config import Config, load_config
@@ -29,6 +28,18 @@ __all__ = ["main"]
 OK, FOUND, USAGE = 0, 1, 2
 
 
+def _version() -> str:
+    # Reading package metadata costs tens of milliseconds of start-up: only when needed.
+    from . import __version__
+
+    return str(__version__)
+
+
+class _VersionAction(argparse.Action):
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        parser.exit(message=f"{parser.prog} {_version()}\n")
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -42,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Deep-learning jargon: look terms up, find them, check documents for them.",
         epilog="Exit codes: 0 ok, 1 findings or not found, 2 usage or input error.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="show the version and exit"
+    )
     parser.add_argument(
         "--config",
         type=Path,
@@ -341,7 +354,7 @@ def _check(args: argparse.Namespace) -> int:
                     source.path, _with_bom(source.path, apply_fixes(source.text, fixes))
                 )
                 findings = [f for f in findings if f.fix is None]
-        lines = source.text.splitlines()
+        lines = source.text.splitlines() if findings else []
         for finding in findings:
             line, column = source.position(finding.start)
             end_line, end_column = source.position(finding.end)
@@ -359,7 +372,8 @@ def _check(args: argparse.Namespace) -> int:
                 )
             )
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    report(found, args.format, sys.stdout, colour=colour, version=__version__, root=config.root)
+    version = _version() if args.format == "sarif" else "0"
+    report(found, args.format, sys.stdout, colour=colour, version=version, root=config.root)
     if args.statistics:
         statistics(found, sys.stderr if args.format in ("json", "sarif") else sys.stdout)
     if unusable:

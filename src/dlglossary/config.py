@@ -68,6 +68,9 @@ class Config:
     ) -> tuple[Config, list[Problem]]:
         """The configuration with ``overrides`` (same keys; camelCase accepted) applied."""
         values, problems = _parse(overrides, origin, "", base_dir or self.root or Path.cwd())
+        if "severity" in values:
+            # Codes the overrides leave out keep their severity from the project file.
+            values["severity"] = {**self.severity, **values["severity"]}
         return dataclasses.replace(self, **values), problems
 
 
@@ -114,6 +117,8 @@ def load_config(
     if not isinstance(table, dict):
         return Config(source=path), [Problem(str(path), 0, "[tool.dlglossary] must be a table")]
     values, problems = _parse(table, str(path), text, path.parent)
+    if "severity" in values:
+        values["severity"] = {**Config().severity, **values["severity"]}
     return dataclasses.replace(Config(source=path), **values), problems
 
 
@@ -180,7 +185,7 @@ def _parse_severity(value: Any, bad: Any, key: str) -> dict[str, Severity] | Non
     if not isinstance(value, dict):
         bad(key, "must be a table of finding code = severity")
         return None
-    severity: dict[str, Severity] = dict.fromkeys(CODES, "information")
+    severity: dict[str, Severity] = {}  # only the codes given; the rest keep their level
     for code, raw_level in value.items():
         level = _SEVERITY_ALIASES.get(str(raw_level).lower(), str(raw_level).lower())
         if code not in CODES:

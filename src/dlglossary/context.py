@@ -22,7 +22,7 @@ from functools import lru_cache
 from .matcher import Match
 from .model import Term
 
-__all__ = ["DOCUMENT_ANCHORS", "WINDOW", "resolve"]
+__all__ = ["DOCUMENT_ANCHORS", "WINDOW", "near_anchor", "resolve", "ruled_out"]
 
 WINDOW = 2000
 DOCUMENT_ANCHORS = 3
@@ -38,37 +38,59 @@ def resolve(
     for match in matches:
         if match.ambiguous:
             term = term_of(match.term_id)
-            if term is not None and _ruled_out(text, match, term.not_in):
+            if term is not None and ruled_out(text, match, term.not_in):
                 continue
-            if not whole_document and not _near(anchors, match.start):
+            if not whole_document and not near_anchor(anchors, match.start):
                 continue
         kept.append(match)
     return kept
 
 
-def _near(anchors: list[int], position: int) -> bool:
+def near_anchor(anchors: Sequence[int], position: int) -> bool:
+    """Whether one of ``anchors`` (sorted positions) lies within :data:`WINDOW` of ``position``."""
     index = bisect.bisect_left(anchors, position - WINDOW)
     return index < len(anchors) and anchors[index] <= position + WINDOW
 
 
-def _ruled_out(text: str, match: Match, phrases: tuple[str, ...]) -> bool:
+def ruled_out(text: str, match: Match, phrases: tuple[str, ...]) -> bool:
+    """Whether ``match`` lies inside one of the ``phrases`` ("the Linux kernel")."""
     if not phrases:
         return False
-    pattern, reach = _phrases_pattern(phrases)
+    pattern, reach, telling = _phrases_pattern(phrases, match.form)
     lo, hi = max(0, match.start - reach), min(len(text), match.end + reach)
+    # Most matches are nowhere near such a phrase: unless a word that only a phrase would
+    # bring ("Linux", "panic") is close by, the regex need not run.
+    if telling.isdisjoint(_WORD.findall(text[lo:hi].lower())):
+        return False
     for found in pattern.finditer(text, lo, hi):
         if found.start() <= match.start and match.end <= found.end():
             return True
     return False
 
 
+_WORD = re.compile(r"\w+")
+
+
 @lru_cache(maxsize=4096)
-def _phrases_pattern(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], int]:
-    """One pattern for all of a term's phrases, and how far around a match to look."""
+def _phrases_pattern(
+    phrases: tuple[str, ...], name: str
+) -> tuple[re.Pattern[str], int, frozenset[str]]:
+    """Precomputed help for `ruled_out`, per term and name matched.
+
+    Returns one pattern for all the phrases, how far around a match to look, and words
+    (any plural) of which one is near wherever a phrase is.
+    """
     bodies = []
+    telling: set[str] = set()
+    own = {w.lower() for w in re.findall(r"\w+", name)}
     for phrase in sorted(phrases, key=len, reverse=True):
         words = re.findall(r"\w+", phrase)
         # Each word may be plural or possessive; words may be split by spaces or hyphens.
         bodies.append(r"[\s\-]+".join(re.escape(w) + r"(?:'s|’s|s|es)?" for w in words))
+        # A phrase needs all its words, so one of them is enough to look for: the longest
+        # not in the name itself is the least likely to be near by chance ("the" is not).
+        others = [w.lower() for w in words if w.lower() not in own] or [w.lower() for w in words]
+        rarest = max(others, key=len)
+        telling.update(f"{rarest}{end}" for end in ("", "s", "es"))
     pattern = re.compile(rf"(?<!\w)(?:{'|'.join(bodies)})(?!\w)", re.IGNORECASE)
-    return pattern, max(len(p) for p in phrases) + 8
+    return pattern, max(len(p) for p in phrases) + 8, frozenset(telling)

@@ -141,15 +141,35 @@ def segment(text: str, language: str) -> list[Segment]:
 
 # -- shared inline handling -------------------------------------------------------------
 
-_URL = r"(?:https?|ftp|file)://[^\s<>()\[\]{}\"'`]+|www\.[^\s<>()\"'`]+|[\w.+-]+@[\w-]+\.[\w.]+"
+# Every hole pattern starts each alternative with a literal character, so that the regex
+# engine can skip ahead to those characters in C instead of trying the alternatives at
+# every position (a lookbehind or group first would turn that off; it cost 20x). An
+# e-mail address is found at its "@" and widened to the left by `_hole_start`.
+_URL = (
+    r"h(?:ttps?)://[^\s<>()\[\]{}\"'`]+|f(?:tp|ile)://[^\s<>()\[\]{}\"'`]+"
+    r"|www\.[^\s<>()\"'`]+"
+    r"|@(?<=[\w.+-]@)(?P<email>)[\w-]+\.[\w.]+"
+)
+_EMAIL_NAME = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.+-")
+
+
+def _hole_start(text: str, found: re.Match[str], floor: int) -> int:
+    """Where a hole begins: an e-mail address reaches left of its "@" (not below ``floor``)."""
+    start = found.start()
+    if found.groupdict().get("email") is None:
+        return start
+    while start > floor and (text[start - 1] in _EMAIL_NAME or text[start - 1].isalnum()):
+        start -= 1
+    return start
 
 
 def _prose_with_holes(text: str, start: int, end: int, holes: re.Pattern[str]) -> Iterator[Segment]:
     """Prose between the matches of ``holes``; a match with group ``code`` is code."""
     position = start
     for found in holes.finditer(text, start, end):
-        if found.start() > position:
-            yield Segment(position, found.start(), "prose")
+        hole_start = _hole_start(text, found, position)
+        if hole_start > position:
+            yield Segment(position, hole_start, "prose")
         code = found.groupdict().get("code")
         if code is not None:
             yield Segment(found.start("code"), found.end("code"), "code")
@@ -228,19 +248,26 @@ def _fenced(language: str) -> Callable[[str, int, int], Iterator[Segment]]:
 # -- Markdown -----------------------------------------------------------------------------
 
 _MD_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[ \t]*([\w+#.-]*)[^\n]*$", re.MULTILINE)
+_MD_FRONT = re.compile(r"---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+# Display math, comments, link reference definitions and raw HTML blocks. Math, definitions
+# and HTML must begin a line (after a little indentation): `_markdown_block` checks that,
+# so that the pattern can start with a literal character (see `_URL`).
 _MD_BLOCKS = re.compile(
-    r"(?P<front>\A---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z))"
-    r"|(?P<math>^[ \t]*\$\$[\s\S]*?\$\$[ \t]*$)"
-    r"|(?P<comment><!--[\s\S]*?(?:-->|\Z))"
-    r"|(?P<refdef>^ {0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$)"
-    r"|(?P<html>^ {0,3}<(?:script|style|pre)\b[\s\S]*?(?:</(?:script|style|pre)>|\Z))",
+    r"\$\$[\s\S]*?\$\$[ \t]*$"
+    r"|<(?:!--[\s\S]*?(?:-->|\Z)|(?:script|style|pre)\b[\s\S]*?(?:</(?:script|style|pre)>|\Z))"
+    r"|\[[^\]\n]+\]:[ \t]*\S+[^\n]*$",
     re.MULTILINE,
 )
+_MD_BLOCK_INDENT = {
+    "$": re.compile(r"[ \t]*"),
+    "<": re.compile(r" {0,3}"),
+    "[": re.compile(r" {0,3}"),
+}
 _MD_INLINE = re.compile(
-    r"(?P<tick>`+)(?P<code>[\s\S]*?[^`])(?P=tick)(?!`)"
-    r"|(?<![\\$\w])\$(?=\S)[^$\n]*?(?<=\S)\$(?![\w$])"
+    r"`(?P<tick>`*)(?P<code>[\s\S]*?[^`])`(?P=tick)(?!`)"
+    r"|\$(?<![\\$\w]\$)(?=\S)[^$\n]*?(?<=\S)\$(?![\w$])"
     r"|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"
-    r"|</?[A-Za-z][^<>\n]*>"
+    r"|<(?=/?[A-Za-z])/?[A-Za-z][^<>\n]*>"
     r"|\{[#.][^}\n]*\}"
     r"|" + _URL
 )
@@ -263,12 +290,16 @@ def _markdown_blocks(
 ) -> Iterator[tuple[int, int, Iterator[Segment] | None]]:
     """Fenced code (read as code), front matter, display math, comments (left out)."""
     position = start
+    front = _MD_FRONT.match(text, 0, end) if start == 0 else None
+    if front is not None:
+        yield 0, front.end(), None
+        position = front.end()
     while position < end:
         fence = _MD_FENCE.search(text, position, end)
-        block = _MD_BLOCKS.search(text, position, fence.start() if fence else end)
-        if block is not None and (block.group("front") is None or block.start() == 0):
-            yield block.start(), block.end(), None
-            position = max(block.end(), block.start() + 1)
+        block = _markdown_block(text, position, fence.start() if fence else end)
+        if block is not None:
+            yield block[0], block[1], None
+            position = max(block[1], block[0] + 1)
             continue
         if fence is None:
             return
@@ -283,6 +314,22 @@ def _markdown_blocks(
         splitter = _fenced(fence.group(3))
         yield fence.start(), block_end, splitter(text, body_start, body_end)
         position = max(block_end, fence.end())
+
+
+def _markdown_block(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first block of `_MD_BLOCKS` in ``text[start:end]``, from the start of its line."""
+    position = start
+    while True:
+        found = _MD_BLOCKS.search(text, position, end)
+        if found is None:
+            return None
+        if text.startswith("<!--", found.start()):
+            return found.start(), found.end()
+        line_start = text.rfind("\n", 0, found.start()) + 1
+        indent = _MD_BLOCK_INDENT[text[found.start()]]
+        if line_start >= start and indent.fullmatch(text, line_start, found.start()):
+            return line_start, found.end()
+        position = found.start() + 1
 
 
 # -- reStructuredText ---------------------------------------------------------------------
@@ -329,7 +376,7 @@ _RST_SKIP_DIRECTIVES = frozenset(
     }
 )
 _RST_INLINE = re.compile(
-    r"(?<![\w`])``(?P<code>(?!\s)[\s\S]*?\S)``(?![\w`])"
+    r"``(?<![\w`]``)(?P<code>(?!\s)[\s\S]*?\S)``(?![\w`])"
     r"|:(?:math|raw-\w+|ref|doc|numref|eq|download|any|py:\w+|func|class|meth|mod|attr|obj|"
     r"data|exc|envvar|option|file|samp|kbd|code|cite|footcite|label|keyword):`[^`]*`"
     r"|:[\w:+-]+:(?=`)"
@@ -439,11 +486,11 @@ _LATEX_MATH_ENVS = (
 )
 _LATEX_CODE_ENVS = "verbatim|Verbatim|lstlisting|minted|BVerbatim|comment"
 _LATEX_HOLES = re.compile(
-    r"(?P<comment>(?<!\\)%[^\n]*)"
+    r"%(?<!\\%)(?P<comment>)[^\n]*"
     rf"|\\begin\{{(?:{_LATEX_MATH_ENVS})\*?\}}[\s\S]*?(?:\\end\{{(?:{_LATEX_MATH_ENVS})\*?\}}|\Z)"
     rf"|\\begin\{{(?:{_LATEX_CODE_ENVS})\}}(?:\[[^\]\n]*\])?(?:\{{[^}}\n]*\}})?"
     rf"(?P<code>[\s\S]*?)(?:\\end\{{(?:{_LATEX_CODE_ENVS})\}}|\Z)"
-    r"|\$\$[\s\S]*?(?:\$\$|\Z)|(?<!\\)\$(?:\\.|[^$\\])*?(?:\$|\Z)"
+    r"|\$\$[\s\S]*?(?:\$\$|\Z)|\$(?<!\\\$)(?:\\.|[^$\\])*?(?:\$|\Z)"
     r"|\\\[[\s\S]*?(?:\\\]|\Z)|\\\([\s\S]*?(?:\\\)|\Z)"
     r"|\\(?:cite[pt]?|citeauthor|citeyear|ref|eqref|autoref|cref|Cref|label|usepackage|"
     r"documentclass|url|href|input|include|includegraphics|bibliography|bibliographystyle|"
@@ -458,8 +505,9 @@ _LATEX_HOLES = re.compile(
 def _latex(text: str, start: int, end: int) -> Iterator[Segment]:
     position = start
     for found in _LATEX_HOLES.finditer(text, start, end):
-        if found.start() > position:
-            yield Segment(position, found.start(), "prose")
+        hole_start = _hole_start(text, found, position)
+        if hole_start > position:
+            yield Segment(position, hole_start, "prose")
         if found.group("comment") is not None:
             yield Segment(found.start(), found.end(), "comment")
         elif found.group("code") is not None:

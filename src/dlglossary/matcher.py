@@ -103,13 +103,19 @@ class Matcher:
         self._code = _Node()
         self._code_names: dict[str, list[_CodeName]] = {}
         self._chain_cache: dict[str, list[tuple[int, int, _Hit]]] = {}
+        self._acronyms: list[str] = []
         for term in terms:
             self._add_term(term)
 
     # -- building -------------------------------------------------------------------------
 
+    def acronyms(self) -> tuple[str, ...]:
+        """Every acronym this matcher finds in prose, in the order the terms were given."""
+        return tuple(self._acronyms)
+
     def _add_term(self, term: Term) -> None:
         ambiguous = set(term.ambiguous)
+        self._acronyms.extend(term.acronyms)
         for name, kind in (
             (term.term, "term"),
             *((a, "alias") for a in term.aliases),

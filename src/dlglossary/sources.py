@@ -204,21 +204,25 @@ class Walk:
             return True
         return self.include_code and language != "plaintext"
 
-    def _excluded(self, path: Path, is_dir: bool) -> bool:
+    def _relative(self, path: Path) -> str:
+        """``path`` relative to the root, as the exclude patterns see it."""
         try:
-            relative = path.resolve().relative_to(self.root).as_posix()
+            return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
-            relative = path.as_posix()
-        return self.exclude.match_file(relative + ("/" if is_dir else ""))
+            return path.as_posix()
 
     def _walk(self, top: Path) -> Iterator[Path]:
         seen: set[tuple[int, int]] = set()
         ignores: list[tuple[Path, pathspec.PathSpec[Any]]] = []
-        yield from self._walk_dir(top, seen, ignores)
+        # Resolved once here; below, names are appended (resolving every entry was the
+        # slowest part of walking a large tree).
+        relative = self._relative(top)
+        yield from self._walk_dir(top, "" if relative == "." else relative, seen, ignores)
 
     def _walk_dir(
         self,
         folder: Path,
+        relative: str,
         seen: set[tuple[int, int]],
         ignores: list[tuple[Path, pathspec.PathSpec[Any]]],
     ) -> Iterator[Path]:
@@ -245,6 +249,7 @@ class Walk:
         except OSError as error:
             self.problems.append(Problem(str(folder), 0, f"cannot list: {error.strerror}"))
             return
+        has_excludes = bool(self.exclude.patterns)
         for entry in entries:
             path = Path(entry.path)
             try:
@@ -253,10 +258,13 @@ class Walk:
                 continue
             if is_dir and entry.name in _ALWAYS_SKIPPED:
                 continue
-            if self._excluded(path, is_dir) or _ignored(path, is_dir, local):
+            entry_relative = f"{relative}/{entry.name}" if relative else entry.name
+            if has_excludes and self.exclude.match_file(entry_relative + ("/" if is_dir else "")):
+                continue
+            if _ignored(path, is_dir, local):
                 continue
             if is_dir:
-                yield from self._walk_dir(path, seen, local)
+                yield from self._walk_dir(path, entry_relative, seen, local)
             elif self.wanted(path):
                 yield path
         seen.discard(key)

@@ -19,7 +19,6 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 
 from .matcher import Matcher, name_key
@@ -125,8 +124,10 @@ class LoadResult:
 
 def builtin_data_dir() -> Path:
     """The folder of the built-in term files, in an installed wheel or a source checkout."""
-    packaged = resources.files("dlglossary") / "data"
-    if isinstance(packaged, Path) and packaged.is_dir():
+    # A wheel ships the term files inside the package (no importlib.resources: it costs
+    # start-up time, and the store needs real files anyway).
+    packaged = Path(__file__).with_name("data")
+    if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "data"
 

@@ -24,8 +24,9 @@ def name_words(name: str) -> list[str]:
     Possessive ``'s`` is dropped so that "Newton's method" matches "Newtons method" too.
     """
     cleaned = name
-    for mark in _POSSESSIVE:
-        cleaned = cleaned.replace(mark, "")
+    if "'" in name or "’" in name:
+        for mark in _POSSESSIVE:
+            cleaned = cleaned.replace(mark, "")
     return _NAME_WORD.findall(cleaned)
 
 

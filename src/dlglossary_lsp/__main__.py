@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 __all__ = ["main"]
@@ -28,10 +29,22 @@ def main(argv: list[str] | None = None) -> int:
     from .server import server
 
     if args.tcp:
+        logging.getLogger("asyncio").addFilter(_CleanExit())
         server.start_tcp(args.host, args.port)
     else:
         server.start_io()
     return 0
+
+
+class _CleanExit(logging.Filter):
+    """Drop asyncio's report of the ``exit`` notification as an unhandled exception.
+
+    pygls ends a TCP session with ``sys.exit`` inside the connection's task; the process
+    exits cleanly, but asyncio first logs the SystemExit with a traceback.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and isinstance(record.exc_info[1], SystemExit))
 
 
 if __name__ == "__main__":

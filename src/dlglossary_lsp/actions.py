@@ -5,6 +5,11 @@ Spell an acronym out, ignore a word for the project, add a word to the project g
 Edits go to the file that already holds the project's settings (``dlglossary.toml`` or
 ``[tool.dlglossary]`` in ``pyproject.toml``); ``dlglossary.toml`` is created only when
 there is none. Nothing else in those files changes.
+
+A new file is created by the client (a ``CreateFile`` operation) when it supports that
+(``workspace.workspaceEdit.resourceOperations`` lists ``create``). Otherwise the action
+carries the ``dlglossary.createFiles`` command (:mod:`dlglossary_lsp.files`) and the
+server writes the new file itself; existing files are always edited by the client.
 """
 
 from __future__ import annotations
@@ -23,13 +28,43 @@ from dlglossary.canonical import dump_term
 from dlglossary.config import CONFIG_FILE
 
 from .analysis import Analysis, LineMap
+from .files import CREATE_FILES
 from .tomledit import Insertion, add_to_array
 
-__all__ = ["FileReader", "code_actions", "new_term", "slug"]
+__all__ = ["EditSupport", "FileReader", "code_actions", "new_term", "slug"]
 
 #: Reads a file the way the editor sees it: (text or None if missing, open version or None).
 FileReader = Callable[[Path], tuple[str | None, int | None]]
 GLOSSARY_FILE = "glossary.toml"
+
+
+@dataclass(frozen=True)
+class EditSupport:
+    """What the client can apply in a workspace edit.
+
+    Attributes
+    ----------
+    document_changes
+        Versioned ``documentChanges`` (else the plain ``changes`` map is used).
+    create_files
+        ``CreateFile`` operations (else the server creates new files through
+        the :data:`~dlglossary_lsp.files.CREATE_FILES` command).
+    """
+
+    document_changes: bool = True
+    create_files: bool = True
+
+    @classmethod
+    def of(cls, capabilities: types.ClientCapabilities) -> EditSupport:
+        """The support a client declares in its capabilities."""
+        workspace = capabilities.workspace
+        edit = workspace.workspace_edit if workspace is not None else None
+        if edit is None:
+            return cls(document_changes=False, create_files=False)
+        create = types.ResourceOperationKind.Create in (edit.resource_operations or ())
+        # Resource operations only exist inside documentChanges: a client that lists them
+        # (Neovim does, without the documentChanges flag) applies documentChanges.
+        return cls(document_changes=bool(edit.document_changes) or create, create_files=create)
 
 
 @dataclass(frozen=True)
@@ -50,8 +85,10 @@ def code_actions(
     read: FileReader,
     fallback_root: Path | None,
     diagnostics: Sequence[types.Diagnostic] = (),
+    support: EditSupport | None = None,
 ) -> list[types.CodeAction]:
     """The actions for the findings of ``analysis`` that touch ``text[start:end]``."""
+    support = support or EditSupport()
     actions: list[types.CodeAction] = []
     seen: set[str] = set()
     for finding in analysis.findings or ():
@@ -83,6 +120,7 @@ def code_actions(
                     ignore,
                     attached,
                     analysis.lines.codec,
+                    support,
                 )
             )
         if finding.term_id is None:
@@ -94,6 +132,7 @@ def code_actions(
                         add,
                         attached,
                         analysis.lines.codec,
+                        support,
                     )
                 )
     return actions
@@ -115,13 +154,25 @@ def new_term(word: str) -> Term:
 
 
 def _action(
-    title: str, edits: list[_Edit], diagnostics: list[types.Diagnostic] | None, codec: PositionCodec
+    title: str,
+    edits: list[_Edit],
+    diagnostics: list[types.Diagnostic] | None,
+    codec: PositionCodec,
+    support: EditSupport,
 ) -> types.CodeAction:
+    created = [] if support.create_files else [e for e in edits if e.create]
+    kept = edits if support.create_files else [e for e in edits if not e.create]
+    edit = _workspace_edit(kept, codec, support)
+    command = None
+    if created:
+        files = [{"uri": _uri(e.path), "text": e.text + e.insertion.text} for e in created]
+        command = types.Command(title=title, command=CREATE_FILES, arguments=files)
     return types.CodeAction(
         title=title,
         kind=types.CodeActionKind.QuickFix,
         diagnostics=diagnostics,
-        edit=_workspace_edit(edits, codec),
+        edit=edit,
+        command=command,
     )
 
 
@@ -182,24 +233,35 @@ def _add_term(
     return edits
 
 
-def _workspace_edit(edits: list[_Edit], codec: PositionCodec) -> types.WorkspaceEdit:
+def _uri(path: Path) -> str:
+    return from_fs_path(str(path)) or path.as_uri()
+
+
+def _workspace_edit(
+    edits: list[_Edit], codec: PositionCodec, support: EditSupport
+) -> types.WorkspaceEdit | None:
+    if not edits:
+        return None
     changes: list[types.TextDocumentEdit | types.CreateFile] = []
+    plain: dict[str, list[types.TextEdit]] = {}
     for edit in edits:
-        uri = from_fs_path(str(edit.path)) or edit.path.as_uri()
+        uri = _uri(edit.path)
         if edit.create:
             options = types.CreateFileOptions(ignore_if_exists=True)
             changes.append(types.CreateFile(uri=uri, options=options))
         at = LineMap(edit.text, codec).position(edit.insertion.offset)
+        text_edit = types.TextEdit(
+            range=types.Range(start=at, end=at), new_text=edit.insertion.text
+        )
+        plain.setdefault(uri, []).append(text_edit)
         changes.append(
             types.TextDocumentEdit(
                 text_document=types.OptionalVersionedTextDocumentIdentifier(
                     uri=uri, version=edit.version
                 ),
-                edits=[
-                    types.TextEdit(
-                        range=types.Range(start=at, end=at), new_text=edit.insertion.text
-                    )
-                ],
+                edits=[text_edit],
             )
         )
-    return types.WorkspaceEdit(document_changes=changes)
+    if support.document_changes:
+        return types.WorkspaceEdit(document_changes=changes)
+    return types.WorkspaceEdit(changes=plain)

@@ -46,41 +46,56 @@ class Projects:
         self._configs: dict[tuple[Path | None, int], tuple[Config, list[Problem]]] = {}
         self._stores: dict[tuple[int, frozenset[str]], tuple[Store, Store]] = {}
         self._contexts: dict[tuple[Path | None, int], tuple[LoadResult, object, Context]] = {}
+        #: Bumped whenever settings or files change. Contexts are built on the worker thread
+        #: while the event loop may change settings: a lookup that started before a change
+        #: must not store what it found, or the stale result would be served afterwards.
+        self._epoch = 0
 
     def set_layer(self, layer: EditorSettings) -> None:
         """Add or replace the settings layer of ``layer.origin`` (later origins win)."""
         order = {"initializationOptions": 0, "workspace/configuration": 1}
         kept = [old for old in self.layers if old.origin != layer.origin]
         self.layers = tuple(sorted([*kept, layer], key=lambda s: order.get(s.origin, 2)))
+        self._epoch += 1
         self._contexts.clear()
 
     def forget_files(self) -> None:
         """Drop cached lookups after files were created, changed or deleted."""
+        self._epoch += 1
         self._config_files.clear()
         self._configs.clear()
         self._contexts.clear()
 
     def config_file(self, folder: Path) -> Path | None:
         """The configuration file governing ``folder`` (cached)."""
-        if folder not in self._config_files:
-            try:
-                self._config_files[folder] = find_config_file(folder)
-            except OSError:
-                self._config_files[folder] = None
-        return self._config_files[folder]
+        epoch = self._epoch
+        try:
+            return self._config_files[folder]
+        except KeyError:
+            pass
+        try:
+            found = find_config_file(folder)
+        except OSError:
+            found = None
+        if epoch == self._epoch:
+            self._config_files[folder] = found
+        return found
 
     def context(self, path: Path | None) -> Context:
         """The context of a document at ``path`` (None: an unsaved document)."""
+        # One snapshot of the settings for the whole lookup: loading the store can take
+        # seconds on the worker thread while workspace/configuration replaces a layer.
+        epoch, layers = self._epoch, self.layers
         folder = path.parent if path is not None else self.workspace_root
         config_path = self.config_file(folder) if folder is not None else None
         mtime = _mtime(config_path)
-        config, problems = self._config(config_path, mtime)
+        config, problems = self._config(config_path, mtime, epoch)
         base_dir = config.root or self.workspace_root
-        config, diagnostics, layer_problems = apply_layers(config, self.layers, base_dir)
+        config, diagnostics, layer_problems = apply_layers(config, layers, base_dir)
         result = load_store(config.glossaries)
         key = (config_path, mtime)
         cached = self._contexts.get(key)
-        if cached is not None and cached[0] is result and cached[1] is self.layers:
+        if cached is not None and cached[0] is result and cached[1] is layers:
             return cached[2]
         context = Context(
             config,
@@ -89,14 +104,18 @@ class Projects:
             tuple(problems + layer_problems),
             *_split_problems(result),
         )
-        self._contexts[key] = (result, self.layers, context)
+        if epoch == self._epoch:
+            self._contexts[key] = (result, layers, context)
         return context
 
-    def _config(self, path: Path | None, mtime: int) -> tuple[Config, list[Problem]]:
+    def _config(self, path: Path | None, mtime: int, epoch: int) -> tuple[Config, list[Problem]]:
         key = (path, mtime)
-        if key not in self._configs:
-            self._configs[key] = load_config(path=path) if path is not None else (Config(), [])
-        return self._configs[key]
+        found = self._configs.get(key)
+        if found is None:
+            found = load_config(path=path) if path is not None else (Config(), [])
+            if epoch == self._epoch:
+                self._configs[key] = found
+        return found
 
     def _store(self, result: LoadResult, disabled: frozenset[str]) -> Store:
         key = (id(result.store), disabled)

@@ -21,6 +21,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.workspace import TextDocument
 
+from . import files
 from .notebook import NOTEBOOK_SYNC, document_path
 
 if TYPE_CHECKING:
@@ -29,9 +30,11 @@ if TYPE_CHECKING:
     from .analysis import Analysis
     from .engine import Engine
 
-__all__ = ["DEBOUNCE_SECONDS", "GlossaryServer", "server"]
+__all__ = ["DEBOUNCE_SECONDS", "SETTINGS_WAIT_SECONDS", "GlossaryServer", "server"]
 
 DEBOUNCE_SECONDS = 0.1
+#: How long diagnostics wait for the client's workspace settings after start-up.
+SETTINGS_WAIT_SECONDS = 5.0
 _WATCHED = ("**/*.toml",)
 F = TypeVar("F", bound=Callable[..., Any])
 logger = logging.getLogger(__name__)
@@ -49,6 +52,11 @@ class GlossaryServer(LanguageServer):
         self.root: Path | None = None
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._shown: set[str] = set()
+        #: Why each document's diagnostics were last skipped ("" when they were not).
+        self._skipped: dict[str, str] = {}
+        #: Set once the settings of ``initialized`` are in (or could not be had), so that
+        #: the first diagnostics already use them.
+        self.settings_ready = asyncio.Event()
 
     @property
     def engine(self) -> Engine:
@@ -111,6 +119,13 @@ class GlossaryServer(LanguageServer):
             self.client_capabilities.text_document.diagnostic is not None
         )
 
+    async def settings_known(self) -> None:
+        """Wait (a bounded time) until the start-up settings have been read."""
+        try:
+            await asyncio.wait_for(self.settings_ready.wait(), SETTINGS_WAIT_SECONDS)
+        except TimeoutError:
+            self.settings_ready.set()
+
     def schedule(self, uri: str, delay: float = DEBOUNCE_SECONDS) -> None:
         """Analyse the document ``uri`` after ``delay`` (restarted by each new edit)."""
         old = self._tasks.pop(uri, None)
@@ -121,15 +136,23 @@ class GlossaryServer(LanguageServer):
     async def _refresh(self, uri: str, delay: float) -> None:
         try:
             await asyncio.sleep(delay)
+            await self.settings_known()
             document = self.document(uri)
             if document is None:
                 return
             analysis = await asyncio.shield(asyncio.wrap_future(self.engine.submit(document)))
             self.report_problems(uri)
-            if analysis.skipped:
+            if analysis.skipped and self._skipped.get(uri) != analysis.skipped:
                 self.log(f"no diagnostics for {uri}: {analysis.skipped}", types.MessageType.Info)
+            self._skipped[uri] = analysis.skipped
             current = self.document(uri)
-            if self.pull_diagnostics or current is None or current.version != analysis.version:
+            if (
+                self.pull_diagnostics
+                or current is None
+                or current.version != analysis.version
+                # Settings changed meanwhile: the refresh scheduled then publishes.
+                or analysis.generation != self.engine.generation
+            ):
                 return
             from .diagnostics import to_diagnostics
 
@@ -170,6 +193,7 @@ class GlossaryServer(LanguageServer):
         task = self._tasks.pop(uri, None)
         if task is not None:
             task.cancel()
+        self._skipped.pop(uri, None)
         self.engine.forget(uri)
         if not self.pull_diagnostics:
             self.text_document_publish_diagnostics(
@@ -257,9 +281,16 @@ def initialize(ls: GlossaryServer, params: types.InitializeParams) -> None:
 @guarded
 async def initialized(ls: GlossaryServer, params: types.InitializedParams) -> None:
     """Load the store in the background, read workspace settings, watch TOML files."""
-    loop = asyncio.get_running_loop()
-    await loop.run_in_executor(None, _warm_up, ls)
-    await _read_workspace_settings(ls)
+    try:
+        loop = asyncio.get_running_loop()
+        warm_up = loop.run_in_executor(None, _warm_up, ls)
+        # Ask for the settings while the store loads; apply them once the engine exists.
+        answered, raw = await _fetch_workspace_settings(ls)
+        await warm_up
+        if answered:
+            _apply_workspace_settings(ls, raw)
+    finally:
+        ls.settings_ready.set()
     capabilities = ls.client_capabilities.workspace
     watched = capabilities.did_change_watched_files if capabilities else None
     if watched is not None and watched.dynamic_registration:
@@ -293,19 +324,29 @@ def _warm_up(ls: GlossaryServer) -> None:
         )
 
 
-async def _read_workspace_settings(ls: GlossaryServer) -> None:
+async def _fetch_workspace_settings(ls: GlossaryServer) -> tuple[bool, object]:
+    """Ask for the ``dlglossary`` section: (whether the client answered, the section)."""
     capabilities = ls.client_capabilities.workspace
     if capabilities is None or not capabilities.configuration:
-        return
+        return False, None
+    scope = ls.root.as_uri() if ls.root else None
+    try:
+        result = await ls.workspace_configuration_async(
+            types.ConfigurationParams(
+                items=[types.ConfigurationItem(scope_uri=scope, section="dlglossary")]
+            )
+        )
+    except Exception as error:
+        ls.log(f"dlglossary: workspace/configuration failed: {error}", types.MessageType.Warning)
+        return False, None
+    # One item asked, one answered; null (no such section) means the defaults.
+    return True, (result[0] if result else None)
+
+
+def _apply_workspace_settings(ls: GlossaryServer, raw: object) -> None:
+    """Make ``raw`` the workspace settings layer and re-check every open document."""
     from .settings import parse_settings
 
-    scope = ls.root.as_uri() if ls.root else None
-    result = await ls.workspace_configuration_async(
-        types.ConfigurationParams(
-            items=[types.ConfigurationItem(scope_uri=scope, section="dlglossary")]
-        )
-    )
-    raw = result[0] if result else None
     ls.engine.projects.set_layer(parse_settings(raw, "workspace/configuration"))
     ls.refresh_all()
 
@@ -315,16 +356,15 @@ async def _read_workspace_settings(ls: GlossaryServer) -> None:
 async def did_change_configuration(
     ls: GlossaryServer, params: types.DidChangeConfigurationParams
 ) -> None:
-    """Take settings from the notification, or ask for them again."""
-    capabilities = ls.client_capabilities.workspace
-    if capabilities is not None and capabilities.configuration:
-        await _read_workspace_settings(ls)
+    """Take the ``dlglossary`` section from the notification, or ask for it again."""
+    settings = params.settings
+    if isinstance(settings, dict) and "dlglossary" in settings:
+        _apply_workspace_settings(ls, settings["dlglossary"])
         return
-    from .settings import parse_settings
-
-    if isinstance(params.settings, dict) and "dlglossary" in params.settings:
-        ls.engine.projects.set_layer(parse_settings(params.settings, "workspace/configuration"))
-        ls.refresh_all()
+    # settings: null (the pull model) or without our section: the client has the answer.
+    answered, raw = await _fetch_workspace_settings(ls)
+    if answered:
+        _apply_workspace_settings(ls, raw)
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
@@ -332,6 +372,26 @@ async def did_change_configuration(
 def did_change_watched_files(ls: GlossaryServer, params: types.DidChangeWatchedFilesParams) -> None:
     """A glossary or configuration file changed: reload and re-check open documents."""
     ls.refresh_all()
+
+
+@server.command(files.CREATE_FILES)
+def create_files(ls: GlossaryServer, *arguments: Any) -> None:
+    """Create the new files of a code action for a client that cannot (see ``files``)."""
+    try:
+        created, problems = files.create_files(arguments)
+    except Exception:
+        ls.log(
+            f"dlglossary: creating files failed\n{traceback.format_exc()}", types.MessageType.Error
+        )
+        return
+    for path in created:
+        ls.log(f"dlglossary: created {path}", types.MessageType.Info)
+    for problem in problems:
+        ls.window_show_message(
+            types.ShowMessageParams(type=types.MessageType.Error, message=f"dlglossary: {problem}")
+        )
+    if created:
+        ls.refresh_all()
 
 
 # -- document sync -------------------------------------------------------------------------
@@ -463,6 +523,7 @@ async def diagnostic(
     """Pull diagnostics: the findings of the current version."""
     from .diagnostics import to_diagnostics
 
+    await ls.settings_known()
     document = ls.document(params.text_document.uri)
     if document is None:
         return types.RelatedFullDocumentDiagnosticReport(items=[])
@@ -485,7 +546,7 @@ def code_action(
     ls: GlossaryServer, params: types.CodeActionParams
 ) -> list[types.CodeAction] | None:
     """Fixes for the findings in the requested range."""
-    from .actions import code_actions
+    from .actions import EditSupport, code_actions
 
     document = ls.document(params.text_document.uri)
     if document is None:
@@ -497,7 +558,13 @@ def code_action(
         return None
     own = [d for d in params.context.diagnostics if d.source == "dlglossary"]
     return code_actions(
-        analysis, start, end if end is not None else start, ls.read_file, ls.root, own
+        analysis,
+        start,
+        end if end is not None else start,
+        ls.read_file,
+        ls.root,
+        own,
+        EditSupport.of(ls.client_capabilities),
     )
 
 

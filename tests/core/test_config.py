@@ -70,3 +70,14 @@ def test_overrides_accept_camel_case(tmp_path: Path) -> None:
     )
     assert config.ignored_words == {"X"}
     assert [p.field for p in problems] == ["severity"]
+
+
+def test_overridden_severity_keeps_the_codes_it_does_not_name(tmp_path: Path) -> None:
+    (tmp_path / "dlglossary.toml").write_text(
+        '[severity]\nunknown-jargon = "warning"\n', encoding="utf-8"
+    )
+    project, _ = load_config(tmp_path)
+    assert project.severity == {"undefined-acronym": "information", "unknown-jargon": "warning"}
+    editor, problems = project.merged({"severity": {"undefined-acronym": "error"}}, "editor")
+    assert not problems
+    assert editor.severity == {"undefined-acronym": "error", "unknown-jargon": "warning"}

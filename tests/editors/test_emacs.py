@@ -81,7 +81,6 @@ def test_eglot_connects_in_markdown_and_python_with_hover_and_diagnostics(
     assert "FBL" in acronym[0]["text"]
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: severity/select from workspace/configuration do not reach diagnostics yet (issue 4 note)")
 def test_workspace_configuration_under_dlglossary_reaches_the_server(
     project: Project, editor_env: dict[str, str]
 ) -> None:

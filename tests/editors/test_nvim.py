@@ -84,7 +84,6 @@ def test_lsp_enable_attaches_to_markdown_and_python_with_hover_and_diagnostics(
     assert "FBL" in acronym[0]["message"]
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: severity/select from workspace/configuration do not reach diagnostics yet (issue 4 note)")
 def test_settings_nested_under_dlglossary_reach_the_server(
     project: Project, editor_env: dict[str, str]
 ) -> None:

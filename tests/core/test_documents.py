@@ -1,0 +1,73 @@
+"""Segmentation: what is read as prose, as code, and what is left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from dlglossary import segment
+
+
+def prose(text: str, language: str) -> list[str]:
+    return [text[s.start : s.end] for s in segment(text, language) if s.kind == "prose"]
+
+
+def code(text: str, language: str) -> list[str]:
+    return [text[s.start : s.end] for s in segment(text, language) if s.kind == "code"]
+
+
+@pytest.mark.parametrize("language", ["markdown", "plaintext", "restructuredtext", "latex"])
+def test_email_addresses_and_urls_are_left_out_whole(language: str) -> None:
+    text = "Write to first.LAST+ml@example.org or see https://x.org/LSTM and www.cnn.com today."
+    joined = " ".join(prose(text, language))
+    assert "first" not in joined and "LAST" not in joined and "example" not in joined
+    assert "LSTM" not in joined and "cnn" not in joined
+    assert joined.startswith("Write to") and "today" in joined
+
+
+def test_an_at_sign_alone_is_prose() -> None:
+    assert "".join(prose("Meet @ noon, or user@ here.", "markdown")) == "Meet @ noon, or user@ here."
+
+
+def test_markdown_blocks_must_start_a_line() -> None:
+    text = "Before\n  $$\n  x = LSTM\n  $$\nmiddle $$ y $$ after\n   [ref]: http://u\n<!-- CNN -->end"
+    kept = "".join(prose(text, "markdown"))
+    assert "x = LSTM" not in kept and "CNN" not in kept and "http" not in kept
+    assert "middle" in kept and "end" in kept
+    # Inline math "$$ y $$" in the middle of a line is not a display block.
+    assert "after" in kept
+
+
+def test_markdown_html_block_needs_at_most_three_spaces_of_indent() -> None:
+    text = "<script>\nvar LSTM = 1;\n</script>\n    <pre>kept as prose</pre>\n"
+    kept = "".join(prose(text, "markdown"))
+    assert "LSTM" not in kept
+    assert "kept as prose" in kept
+
+
+def test_markdown_inline_code_spans_and_fences() -> None:
+    text = "Use ``a `CNN` here`` and `nn.Dropout`.\n\n```python\nx = nn.LSTM()\n```\n"
+    assert "nn.Dropout" in code(text, "markdown")
+    assert any("nn.LSTM" in part for part in code(text, "markdown"))
+    assert "CNN" not in "".join(prose(text, "markdown"))
+
+
+def test_front_matter_only_at_the_start() -> None:
+    text = "---\ntitle: CNN\n---\nBody text.\n\n---\nNot: front matter\n---\n"
+    kept = "".join(prose(text, "markdown"))
+    assert "title" not in kept and "Not: front matter" in kept
+
+
+def test_latex_escaped_percent_and_dollar_are_prose() -> None:
+    text = "We reach 95\\% accuracy % a CNN comment\nand pay \\$5 for $x_{CNN}$ math."
+    kept = "".join(prose(text, "latex"))
+    assert "accuracy" in kept and "and pay" in kept and "math" in kept
+    assert "CNN" not in kept
+    comments = [text[s.start : s.end] for s in segment(text, "latex") if s.kind == "comment"]
+    assert comments == ["% a CNN comment"]
+
+
+def test_rst_inline_literals_need_a_boundary() -> None:
+    text = "A ``CNN`` literal and x``RNN`` glued."
+    kept = "".join(prose(text, "restructuredtext"))
+    assert "CNN" not in kept
+    assert "RNN" in kept
