@@ -119,7 +119,7 @@ def check_text(
     if not checked or not selected:
         return []
     if matches is None:
-        matches = focused_matches(text, checked, store)
+        matches = focused_matches(text, checked, store, segments)
     if matches is None:
         matches = find_terms(text, language, store, segments)
     quiet = _suppressed(text)
@@ -334,11 +334,22 @@ def _shouting(text: str, position: int) -> bool:
 def _defined_in(text: str, word: str) -> bool:
     """Whether the document introduces ``word`` itself: "Rotary Position Embedding (RoPE)"."""
     escaped = re.escape(word)
-    if re.search(rf"\w[\w\s-]*\w\s*\(\s*{escaped}s?\s*\)", text):
-        return True
+    # "... words (RoPE)": found by the parenthesis (a literal the regex engine can skip to),
+    # then the words before it are checked in a short window.
+    for found in re.finditer(rf"\(\s*{escaped}s?\s*\)", text):
+        before = text[max(0, found.start() - _EXPANSION_REACH) : found.start()]
+        if _WORDS_BEFORE.search(before):
+            return True
+    # "RoPE (rotary position embedding)": the word first, its boundary checked after it.
     return (
-        re.search(rf"(?<!\w){escaped}s?\s*\(\s*[A-Za-z][\w-]*(?:\s+[\w-]+)+\s*\)", text) is not None
+        re.search(
+            rf"{escaped}(?<!\w{escaped})s?\s*\(\s*[A-Za-z][\w-]*(?:\s+[\w-]+)+\s*\)", text
+        )
+        is not None
     )
+
+
+_WORDS_BEFORE = re.compile(r"\w[\w\s-]*\w\s*\Z")
 
 
 @lru_cache(maxsize=1)

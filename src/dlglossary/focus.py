@@ -19,11 +19,12 @@ so and the caller matches the whole document instead.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .context import DOCUMENT_ANCHORS, near_anchor, ruled_out
+from .context import DOCUMENT_ANCHORS, WINDOW, near_anchor, ruled_out
 from .documents import Segment
 from .matcher import Match, Matcher
 from .store import Store
@@ -46,48 +47,104 @@ _STOP_REVERSED = re.compile(
 )
 
 
-def focused_matches(text: str, checked: Sequence[Segment], store: Store) -> list[Match] | None:
+def focused_matches(
+    text: str,
+    checked: Sequence[Segment],
+    store: Store,
+    segments: Sequence[Segment] | None = None,
+) -> list[Match] | None:
     """The resolved term matches in the clauses of ``checked`` that the checker reads.
 
-    Returns ``None`` when whether an ordinary-English name counts cannot be decided from
-    those clauses alone; the caller then matches the whole document.
+    ``segments`` are all the document's segments (``checked`` among them): where an
+    ordinary-English name needs context, the text around it is matched too. Returns
+    ``None`` when that cannot decide it; the caller then matches the whole document.
     """
-    matcher = store.matcher
-    patterns = _candidate_patterns(matcher)
-    reversed_text = text[::-1]
-    size = len(text)
+    reader = _Reader(text, store)
     clauses: set[tuple[int, int]] = set()
     for part in checked:
-        for pattern in patterns:
+        for pattern in _candidate_patterns(store.matcher):
             clause_end = part.start
             for found in pattern.finditer(text, part.start, part.end):
-                position = found.start()
-                if position < clause_end:
+                if found.start() < clause_end:
                     continue  # in the clause already taken
-                stop = _STOP_REVERSED.search(reversed_text, size - position, size - part.start)
-                clause_start = size - stop.start() if stop else part.start
-                stop = _STOP.search(text, found.end(), part.end)
-                clause_end = stop.start() if stop else part.end
+                clause_start = reader.clause_start(found.start(), part.start)
+                clause_end = reader.clause_end(found.end(), part.end)
                 clauses.add((clause_start, clause_end))
     raw: list[Match] = []
     for clause_start, clause_end in sorted(clauses):
-        raw.extend(matcher.scan(text, "prose", clause_start, clause_end))
-    return _resolve_locally(text, raw, store)
+        raw.extend(store.matcher.scan(text, "prose", clause_start, clause_end))
+    return _resolve(reader, raw, checked if segments is None else segments)
 
 
-def _resolve_locally(text: str, raw: list[Match], store: Store) -> list[Match] | None:
-    anchors = [m.start for m in raw if not m.ambiguous]
-    whole_document = len({m.term_id for m in raw if not m.ambiguous}) >= DOCUMENT_ANCHORS
+class _Reader:
+    """Clause and token boundaries of one text, found forwards and backwards."""
+
+    def __init__(self, text: str, store: Store) -> None:
+        self.text = text
+        self.store = store
+        self.reversed = text[::-1]
+
+    def clause_start(self, position: int, floor: int) -> int:
+        """Where the clause holding ``position`` starts (not before ``floor``)."""
+        size = len(self.text)
+        stop = _STOP_REVERSED.search(self.reversed, size - position, size - floor)
+        return size - stop.start() if stop else floor
+
+    def clause_end(self, position: int, ceiling: int) -> int:
+        """Where the clause holding ``position`` ends (not after ``ceiling``)."""
+        stop = _STOP.search(self.text, position, ceiling)
+        return stop.start() if stop else ceiling
+
+    def scan(self, part: Segment, lo: int, hi: int) -> list[Match]:
+        """The raw matches of ``part`` around ``text[lo:hi]``, from true boundaries."""
+        lo, hi = max(lo, part.start), min(hi, part.end)
+        if lo >= hi:
+            return []
+        if part.kind == "code":
+            # Code tokens never hold white space, so a scan may start and end at any.
+            lo = _whitespace_before(self.text, lo, part.start)
+            found = _WHITESPACE.search(self.text, hi, part.end)
+            hi = found.start() if found else part.end
+            return self.store.matcher.scan(self.text, "code", lo, hi)
+        lo = self.clause_start(lo, part.start)
+        hi = self.clause_end(hi, part.end)
+        return self.store.matcher.scan(self.text, "prose", lo, hi)
+
+
+def _resolve(reader: _Reader, raw: list[Match], segments: Sequence[Segment]) -> list[Match] | None:
+    """Keep the raw matches that hold in context, or None when that cannot be decided."""
+    anchors = sorted(m.start for m in raw if not m.ambiguous)
+    anchor_ids = {m.term_id for m in raw if not m.ambiguous}
     kept: list[Match] = []
     for match in raw:
         if match.ambiguous:
-            term = store.get(match.term_id)
-            if term is not None and ruled_out(text, match, term.not_in):
+            term = reader.store.get(match.term_id)
+            if term is not None and ruled_out(reader.text, match, term.not_in):
                 continue
-            if not whole_document and not near_anchor(anchors, match.start):
-                return None  # an anchor may lie outside the clauses read
+            if len(anchor_ids) < DOCUMENT_ANCHORS and not near_anchor(anchors, match.start):
+                # The clauses read hold too few terms to tell: match the text around.
+                lo, hi = match.start - WINDOW, match.end + WINDOW
+                for part in segments:
+                    if part.end > lo and part.start < hi:
+                        for found in reader.scan(part, lo, hi):
+                            if not found.ambiguous:
+                                bisect.insort(anchors, found.start)
+                                anchor_ids.add(found.term_id)
+                if len(anchor_ids) < DOCUMENT_ANCHORS and not near_anchor(anchors, match.start):
+                    return None  # only the whole document can tell
         kept.append(match)
     return kept
+
+
+_WHITESPACE = re.compile(r"\s")
+
+
+def _whitespace_before(text: str, position: int, floor: int) -> int:
+    """The position just after the last white space before ``position`` (or ``floor``)."""
+    for index in range(position - 1, floor - 1, -1):
+        if text[index].isspace():
+            return index + 1
+    return floor
 
 
 @lru_cache(maxsize=8)

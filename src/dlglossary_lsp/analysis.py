@@ -1,13 +1,16 @@
-"""One version of one document, analysed once: its term matches and findings.
+"""One version of one document, analysed once: its findings and term matches.
 
-Features never scan text on the request path: a hover converts the position to an
-offset and bisects the cached matches. Offsets are the core's (code points); LSP
+Findings come first: the checker reads only the clauses it needs, so diagnostics are
+quick even for large documents. The full list of term matches (for hovers) is computed
+once, afterwards, in the background (see `Engine`); a hover then converts the position to
+an offset and bisects the cached matches. Offsets are the core's (code points); LSP
 positions are converted with pygls' position codec (UTF-16 by default), one line at a time.
 """
 
 from __future__ import annotations
 
 import bisect
+import threading
 from dataclasses import dataclass, field
 
 from lsprotocol import types
@@ -72,32 +75,44 @@ class Analysis:
     language: str
     lines: LineMap
     context: Context
-    matches: list[Match]
     findings: list[Finding] | None = None
     #: Why there are no findings although the language is checked (e.g. too large).
     skipped: str = ""
     #: The engine's generation (settings and files) the analysis was made in.
     generation: int = 0
+    _matches: list[Match] | None = field(default=None, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def __post_init__(self) -> None:
-        self._starts = [m.start for m in self.matches]
+    @property
+    def matches(self) -> list[Match]:
+        """Every term occurrence, computed on first use (once, whichever thread asks)."""
+        with self._lock:
+            if self._matches is None:
+                self._matches = find_terms(self.lines.text, self.language, self.context.store)
+                self._starts = [m.start for m in self._matches]
+            return self._matches
+
+    @property
+    def has_matches(self) -> bool:
+        """Whether the matches are computed already."""
+        return self._matches is not None
 
     def match_at(self, offset: int) -> Match | None:
         """The match covering the character at ``offset``, if any."""
+        matches = self.matches
         index = bisect.bisect_right(self._starts, offset) - 1
-        if index >= 0 and offset < self.matches[index].end:
-            return self.matches[index]
+        if index >= 0 and offset < matches[index].end:
+            return matches[index]
         return None
 
 
 def analyze(
     uri: str, version: int | None, text: str, language: str, context: Context, codec: PositionCodec
 ) -> Analysis:
-    """Match ``text`` and, when its language is checked, find undefined jargon in it."""
+    """Find undefined jargon in ``text`` when its language is checked (matches come later)."""
     config = context.config
-    matches = find_terms(text, language, context.store)
-    analysis = Analysis(uri, version, language, LineMap(text, codec), context, matches)
+    analysis = Analysis(uri, version, language, LineMap(text, codec), context)
     if not (context.diagnostics and checks_language(language, config.check_code_comments)):
         return analysis
     if len(text.encode("utf-8", "surrogatepass")) > config.max_file_size:
@@ -111,6 +126,5 @@ def analyze(
         select=config.select,
         ignored_words=config.ignored_words,
         include_comments=config.check_code_comments,
-        matches=matches,
     )
     return analysis

@@ -122,7 +122,14 @@ class Engine:
                     or current.generation != generation
                 ):
                     self._done[uri] = analysis
+                    # Hovers need every match; find them now, after the diagnostics.
+                    self.pool.submit(self._match_if_current, analysis)
         return analysis
+
+    def _match_if_current(self, analysis: Analysis) -> None:
+        """Compute the matches of ``analysis`` unless a newer version replaced it."""
+        if self._done.get(analysis.uri) is analysis and analysis.generation == self.generation:
+            analysis.matches  # noqa: B018 - computed and cached by the property
 
 
 def _language(document: TextDocument) -> str:
