@@ -55,6 +55,8 @@ _SMALL_WORDS = frozenset(
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _CAPITALS_RUN = re.compile(r"(?:\b[A-Z]{2,}\b[ \t]+)+\b[A-Z]{2,}\b")
 _EXPANSION_REACH = 160
+_CLOSING = re.compile(r"s?\s*[),;]")
+_EXPANSION_AFTER = re.compile(rf"s?\s*\(([^()]{{3,{_EXPANSION_REACH}}})\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,13 +184,13 @@ def _is_expansion(text: str, use: Match, term: Term) -> bool:
     after = text[use.end : use.end + _EXPANSION_REACH]
     names = [n for n in (term.term, *term.aliases) if n not in term.acronyms]
     # "long short-term memory (LSTM)"
-    opening = re.search(r"\(\s*$", before)
-    if opening and re.match(r"s?\s*[),;]", after):
-        words = name_words(before[: opening.start()])
+    opened = before.rstrip()
+    if opened.endswith("(") and _CLOSING.match(after):
+        words = name_words(opened[:-1])
         if _ends_with_name(words, names) or _initials_match(words, acronym, from_end=True):
             return True
     # "LSTM (long short-term memory)"
-    inside = re.match(rf"s?\s*\(([^()]{{3,{_EXPANSION_REACH}}})\)", after)
+    inside = _EXPANSION_AFTER.match(after)
     if inside:
         words = name_words(inside.group(1))
         if _ends_with_name(words, names, whole=True) or _initials_match(words, acronym):
@@ -260,6 +262,8 @@ def _unknown_jargon(
 ) -> list[Finding]:
     matched = [(m.start, m.end) for m in matches]
     everyday = common_acronyms()
+    introduced = _Introductions(text)
+    shouting = _Shouting(text)
     reported: set[str] = set()
     verdicts: dict[str, bool] = {}  # per word: never jargon in this document
     findings = []
@@ -279,10 +283,10 @@ def _unknown_jargon(
                     or base.casefold() in ignored
                     or store.lookup(base) is not None
                     or _ROMAN.fullmatch(base) is not None
-                    or _defined_in(text, base)
+                    or introduced.defines(base)
                 )
                 verdicts[word] = known
-            if known or _inside(matched, found.start()) or _shouting(text, found.start()):
+            if known or _inside(matched, found.start()) or shouting(found.start()):
                 continue
             reported.add(word)
             findings.append(
@@ -314,41 +318,83 @@ def _jargon_candidates(text: str, start: int, end: int) -> Iterator[re.Match[str
 
 
 def _looks_like_jargon(word: str) -> bool:
-    upper = sum(c.isupper() for c in word)
-    lower = sum(c.islower() for c in word)
+    upper = sum(map(str.isupper, word))
+    lower = sum(map(str.islower, word))
     return upper >= 2 and upper >= lower and len(word) <= 12
 
 
-def _shouting(text: str, position: int) -> bool:
-    """Whether the word is part of text written in capitals ("DO NOT EDIT", a banner)."""
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    line = text[start : end if end != -1 else len(text)]
-    words = re.findall(r"[A-Za-z]{2,}", line)
-    if len(words) >= 4 and sum(w.isupper() for w in words) >= 0.75 * len(words):
-        return True
-    # Two or more capitalised words in a row ("THIS IS", "DO NOT").
-    return any(m.start() <= position - start < m.end() for m in _CAPITALS_RUN.finditer(line))
+class _Shouting:
+    """Which words of a document are part of text written in capitals ("DO NOT EDIT")."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: dict[int, tuple[bool, list[tuple[int, int]]]] = {}
+
+    def __call__(self, position: int) -> bool:
+        """Whether the word at ``position`` is shouted."""
+        start = self.text.rfind("\n", 0, position) + 1
+        known = self._lines.get(start)
+        if known is None:
+            known = self._lines[start] = self._read_line(start)
+        whole_line, runs = known
+        return whole_line or any(a <= position < b for a, b in runs)
+
+    def _read_line(self, start: int) -> tuple[bool, list[tuple[int, int]]]:
+        end = self.text.find("\n", start)
+        line = self.text[start : end if end != -1 else len(self.text)]
+        words = _LETTERS.findall(line)
+        if len(words) >= 4 and sum(map(str.isupper, words)) >= 0.75 * len(words):
+            return True, []
+        # Two or more capitalised words in a row ("THIS IS", "DO NOT").
+        return False, [(start + m.start(), start + m.end()) for m in _CAPITALS_RUN.finditer(line)]
 
 
-def _defined_in(text: str, word: str) -> bool:
-    """Whether the document introduces ``word`` itself: "Rotary Position Embedding (RoPE)"."""
-    escaped = re.escape(word)
-    # "... words (RoPE)": found by the parenthesis (a literal the regex engine can skip to),
-    # then the words before it are checked in a short window.
-    for found in re.finditer(rf"\(\s*{escaped}s?\s*\)", text):
-        before = text[max(0, found.start() - _EXPANSION_REACH) : found.start()]
-        if _WORDS_BEFORE.search(before):
+_LETTERS = re.compile(r"[A-Za-z]{2,}")
+
+
+class _Introductions:
+    """The words a document introduces itself, found once per document on first use.
+
+    "Rotary Position Embedding (RoPE)" and "RoPE (rotary position embedding)" both define
+    RoPE. Both forms are found by their parentheses, which the regex engine can skip to,
+    rather than searching the whole text once per word.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._after_words: dict[str, list[int]] | None = None
+        self._before_phrase: set[str] | None = None
+
+    def defines(self, word: str) -> bool:
+        """Whether the document introduces ``word`` (or its plural) in either form."""
+        if self._after_words is None or self._before_phrase is None:
+            self._after_words, self._before_phrase = self._find()
+        if word in self._before_phrase or word + "s" in self._before_phrase:
             return True
-    # "RoPE (rotary position embedding)": the word first, its boundary checked after it.
-    return (
-        re.search(
-            rf"{escaped}(?<!\w{escaped})s?\s*\(\s*[A-Za-z][\w-]*(?:\s+[\w-]+)+\s*\)", text
-        )
-        is not None
-    )
+        for form in (word, word + "s"):
+            for opening in self._after_words.get(form, ()):
+                before = self.text[max(0, opening - _EXPANSION_REACH) : opening]
+                if _WORDS_BEFORE.search(before):
+                    return True
+        return False
+
+    def _find(self) -> tuple[dict[str, list[int]], set[str]]:
+        after_words: dict[str, list[int]] = {}
+        for found in _PARENTHESIZED_WORD.finditer(self.text):
+            after_words.setdefault(found.group(1), []).append(found.start())
+        before_phrase = set()
+        for found in _PARENTHESIZED_PHRASE.finditer(self.text):
+            word = _WORD_BEFORE.search(self.text, max(0, found.start() - 40), found.start())
+            if word is not None:
+                before_phrase.add(word.group(1))
+        return after_words, before_phrase
 
 
+# "(RoPE)" after some words; "RoPE (rotary position embedding)": a phrase of two or more
+# words in parentheses, and the word right before it.
+_PARENTHESIZED_WORD = re.compile(r"\(\s*(\w+)\s*\)")
+_PARENTHESIZED_PHRASE = re.compile(r"\(\s*[A-Za-z][\w-]*(?:\s+[\w-]+)+\s*\)")
+_WORD_BEFORE = re.compile(r"(?<!\w)(\w+)\s*\Z")
 _WORDS_BEFORE = re.compile(r"\w[\w\s-]*\w\s*\Z")
 
 

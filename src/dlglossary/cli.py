@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .canonical import dump_terms
 from .checker import CODES, check_text
 from .config import Config, load_config
 from .find import find_terms
@@ -21,7 +20,6 @@ from .model import Problem, Term
 from .reporting import FORMATS, Located, report, statistics
 from .sources import SourceFile, Walk, read_source
 from .store import LoadResult, builtin_files, load_store
-from .termfile import read_term_file
 
 __all__ = ["main"]
 
@@ -407,6 +405,9 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _format(args: argparse.Namespace) -> int:
+    from .canonical import dump_terms
+    from .termfile import read_term_file
+
     files = args.files or builtin_files()
     status = OK
     for path in files:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,6 +101,8 @@ def load_config(
         return Config(), []
     try:
         text = path.read_text(encoding="utf-8")
+        import tomllib  # only when there is a configuration file
+
         document = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as error:
         return Config(), [Problem(str(path), 0, f"cannot read configuration: {error}")]

@@ -56,15 +56,16 @@ def ruled_out(text: str, match: Match, phrases: tuple[str, ...]) -> bool:
     """Whether ``match`` lies inside one of the ``phrases`` ("the Linux kernel")."""
     if not phrases:
         return False
-    pattern, reach, telling = _phrases_pattern(phrases, match.form)
+    reach, by_word = _phrase_hints(phrases, match.form)
     lo, hi = max(0, match.start - reach), min(len(text), match.end + reach)
     # Most matches are nowhere near such a phrase: unless a word that only a phrase would
-    # bring ("Linux", "panic") is close by, the regex need not run.
-    if telling.isdisjoint(_WORD.findall(text[lo:hi].lower())):
-        return False
-    for found in pattern.finditer(text, lo, hi):
-        if found.start() <= match.start and match.end <= found.end():
-            return True
+    # bring ("Linux", "panic") is close by, no phrase need be tried.
+    nearby = by_word.keys() & _WORD.findall(text[lo:hi].lower())
+    for word in nearby:
+        for phrase in by_word[word]:
+            for found in _phrase_pattern(phrase).finditer(text, lo, hi):
+                if found.start() <= match.start and match.end <= found.end():
+                    return True
     return False
 
 
@@ -72,25 +73,26 @@ _WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=4096)
-def _phrases_pattern(
-    phrases: tuple[str, ...], name: str
-) -> tuple[re.Pattern[str], int, frozenset[str]]:
+def _phrase_hints(phrases: tuple[str, ...], name: str) -> tuple[int, dict[str, list[str]]]:
     """Precomputed help for `ruled_out`, per term and name matched.
 
-    Returns one pattern for all the phrases, how far around a match to look, and words
-    (any plural) of which one is near wherever a phrase is.
+    Returns how far around a match to look, and for each word (in any plural) the phrases
+    that word tells of: one word is enough to look for, as a phrase needs all of its words.
+    The longest word not in the name itself is the least likely to be near by chance.
     """
-    bodies = []
-    telling: set[str] = set()
-    own = {w.lower() for w in re.findall(r"\w+", name)}
-    for phrase in sorted(phrases, key=len, reverse=True):
-        words = re.findall(r"\w+", phrase)
-        # Each word may be plural or possessive; words may be split by spaces or hyphens.
-        bodies.append(r"[\s\-]+".join(re.escape(w) + r"(?:'s|’s|s|es)?" for w in words))
-        # A phrase needs all its words, so one of them is enough to look for: the longest
-        # not in the name itself is the least likely to be near by chance ("the" is not).
-        others = [w.lower() for w in words if w.lower() not in own] or [w.lower() for w in words]
-        rarest = max(others, key=len)
-        telling.update(f"{rarest}{end}" for end in ("", "s", "es"))
-    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(bodies)})(?!\w)", re.IGNORECASE)
-    return pattern, max(len(p) for p in phrases) + 8, frozenset(telling)
+    by_word: dict[str, list[str]] = {}
+    own = {w.lower() for w in _WORD.findall(name)}
+    for phrase in phrases:
+        words = [w.lower() for w in _WORD.findall(phrase)]
+        rarest = max([w for w in words if w not in own] or words, key=len)
+        for end in ("", "s", "es"):
+            by_word.setdefault(rarest + end, []).append(phrase)
+    return max(len(p) for p in phrases) + 8, by_word
+
+
+@lru_cache(maxsize=4096)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase whose words may be plural or possessive and split by spaces or hyphens."""
+    words = _WORD.findall(phrase)
+    body = r"[\s\-]+".join(re.escape(w) + r"(?:'s|’s|s|es)?" for w in words)
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)

@@ -10,7 +10,7 @@ malformed document never raises: an unclosed fence or string simply runs to the 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import PurePath
 from typing import Literal, NamedTuple
 
@@ -247,16 +247,25 @@ def _fenced(language: str) -> Callable[[str, int, int], Iterator[Segment]]:
 
 # -- Markdown -----------------------------------------------------------------------------
 
-_MD_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[ \t]*([\w+#.-]*)[^\n]*$", re.MULTILINE)
+# A fence marker, found by its first character (see `_URL`); `_markdown_fence` checks that
+# it begins its line.
+_MD_FENCES = (
+    re.compile(r"```+[ \t]*(?P<language>[\w+#.-]*)[^\n]*$", re.MULTILINE),
+    re.compile(r"~~~+[ \t]*(?P<language>[\w+#.-]*)[^\n]*$", re.MULTILINE),
+)
+_MD_FENCE_INDENT = re.compile(r" {0,3}")
 _MD_FRONT = re.compile(r"---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 # Display math, comments, link reference definitions and raw HTML blocks. Math, definitions
 # and HTML must begin a line (after a little indentation): `_markdown_block` checks that,
 # so that the pattern can start with a literal character (see `_URL`).
-_MD_BLOCKS = re.compile(
-    r"\$\$[\s\S]*?\$\$[ \t]*$"
-    r"|<(?:!--[\s\S]*?(?:-->|\Z)|(?:script|style|pre)\b[\s\S]*?(?:</(?:script|style|pre)>|\Z))"
-    r"|\[[^\]\n]+\]:[ \t]*\S+[^\n]*$",
-    re.MULTILINE,
+# One pattern per first character: each is searched for its literal start at memchr
+# speed, several times faster than one pattern starting with a set of characters.
+_MD_BLOCKS = (
+    re.compile(r"\$\$[\s\S]*?\$\$[ \t]*$", re.MULTILINE),
+    re.compile(
+        r"<(?:!--[\s\S]*?(?:-->|\Z)|(?:script|style|pre)\b[\s\S]*?(?:</(?:script|style|pre)>|\Z))"
+    ),
+    re.compile(r"\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.MULTILINE),
 )
 _MD_BLOCK_INDENT = {
     "$": re.compile(r"[ \t]*"),
@@ -295,32 +304,59 @@ def _markdown_blocks(
         yield 0, front.end(), None
         position = front.end()
     while position < end:
-        fence = _MD_FENCE.search(text, position, end)
-        block = _markdown_block(text, position, fence.start() if fence else end)
+        fence = _markdown_fence(text, position, end)
+        block = _markdown_block(text, position, fence[0] if fence else end)
         if block is not None:
             yield block[0], block[1], None
             position = max(block[1], block[0] + 1)
             continue
         if fence is None:
             return
-        marker = fence.group(2)
+        fence_start, fence_end, marker, language = fence
         closing = re.compile(
             rf"^ {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$", re.MULTILINE
         )
-        body_start = min(fence.end() + 1, end)
+        body_start = min(fence_end + 1, end)
         close = closing.search(text, body_start, end)
         body_end = close.start() if close else end
         block_end = close.end() if close else end
-        splitter = _fenced(fence.group(3))
-        yield fence.start(), block_end, splitter(text, body_start, body_end)
-        position = max(block_end, fence.end())
+        splitter = _fenced(language)
+        yield fence_start, block_end, splitter(text, body_start, body_end)
+        position = max(block_end, fence_end)
+
+
+def _first_of(
+    patterns: Sequence[re.Pattern[str]], text: str, start: int, end: int
+) -> re.Match[str] | None:
+    """The earliest match of any of ``patterns`` in ``text[start:end]``."""
+    best: re.Match[str] | None = None
+    for pattern in patterns:
+        found = pattern.search(text, start, end)
+        if found is not None and (best is None or found.start() < best.start()):
+            best = found
+    return best
+
+
+def _markdown_fence(text: str, start: int, end: int) -> tuple[int, int, str, str] | None:
+    """The first opening fence in ``text[start:end]``: (start, end, marker, language)."""
+    position = start
+    while True:
+        found = _first_of(_MD_FENCES, text, position, end)
+        if found is None:
+            return None
+        line_start = text.rfind("\n", 0, found.start()) + 1
+        if line_start >= start and _MD_FENCE_INDENT.fullmatch(text, line_start, found.start()):
+            opening = found.group()
+            marker = opening[: len(opening) - len(opening.lstrip(opening[0]))]
+            return line_start, found.end(), marker, found.group("language")
+        position = found.start() + 1
 
 
 def _markdown_block(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The first block of `_MD_BLOCKS` in ``text[start:end]``, from the start of its line."""
     position = start
     while True:
-        found = _MD_BLOCKS.search(text, position, end)
+        found = _first_of(_MD_BLOCKS, text, position, end)
         if found is None:
             return None
         if text.startswith("<!--", found.start()):

@@ -72,7 +72,7 @@ def focused_matches(
                 clauses.add((clause_start, clause_end))
     raw: list[Match] = []
     for clause_start, clause_end in sorted(clauses):
-        raw.extend(store.matcher.scan(text, "prose", clause_start, clause_end))
+        raw.extend(store.matcher.scan_clause(text, clause_start, clause_end))
     return _resolve(reader, raw, checked if segments is None else segments)
 
 
@@ -149,7 +149,7 @@ def _whitespace_before(text: str, position: int, floor: int) -> int:
 
 @lru_cache(maxsize=8)
 def _candidate_patterns(matcher: Matcher) -> tuple[re.Pattern[str], ...]:
-    """The candidate pattern, and one for the acronyms it would miss (``F1``, ``R²``)."""
+    """The candidate pattern, and one for each acronym it would miss (``F1``, ``R²``)."""
     base = re.compile(_CANDIDATE)
     extra = set()
     for acronym in matcher.acronyms():
@@ -158,28 +158,30 @@ def _candidate_patterns(matcher: Matcher) -> tuple[re.Pattern[str], ...]:
             # The whole acronym as it can appear in prose, so that short words such as
             # the "W" of "W B" do not make every "W" a candidate.
             extra.add(_surface_pattern(words))
-    if not extra:
-        return (base,)
-    names = "|".join(sorted(extra, key=len, reverse=True))
-    return base, re.compile(rf"(?:{names})(?!\w)")
+    # One pattern each: a pattern that starts with a literal word is searched for that
+    # word at memchr speed, many times faster than a set of first characters.
+    return (base, *(re.compile(pattern) for pattern in sorted(extra)))
 
 
 _JOINABLE = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*|[-‐‑])"
 
 
 def _surface_pattern(words: list[str]) -> str:
-    """A pattern for a name's words as they can appear in prose, from a word boundary."""
-    body = _JOINABLE.join(_with_plural(word) for word in words)
-    first = re.escape(words[0][0])
-    if words[0][0].isalnum() and body.startswith(first):
-        # The first letter before the boundary check, so that the regex engine can skip
-        # to that letter (see `_CANDIDATE`).
-        return f"{first}(?<!\\w.){body[len(first):]}"
-    return rf"(?<!\w){body}"
+    """A pattern for a name's words as they can appear in prose, between word boundaries.
+
+    It starts with the first word (less a final "y", which may read "ies"), so that the
+    regex engine can search for it literally, and checks the boundary before it after it.
+    """
+    first = words[0]
+    stem = first[:-1] if first[-1] in "yY" and len(first) > 1 else first
+    rest = _with_plural(first)[len(re.escape(stem)) :]
+    following = "".join(_JOINABLE + _with_plural(word) for word in words[1:])
+    escaped = re.escape(stem)
+    return rf"{escaped}(?<!\w{escaped}){rest}{following}(?!\w)"
 
 
 def _with_plural(word: str) -> str:
     """A pattern for ``word`` and the plurals the matcher reads as it."""
-    if word[-1] in "yY":
+    if word[-1] in "yY" and len(word) > 1:
         return re.escape(word[:-1]) + r"(?:[yY]|[iI][eE][sS])"
     return re.escape(word) + r"(?:[eE]?[sS])?"

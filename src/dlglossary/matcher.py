@@ -103,9 +103,11 @@ class Matcher:
         self._code = _Node()
         self._code_names: dict[str, list[_CodeName]] = {}
         self._chain_cache: dict[str, list[tuple[int, int, _Hit]]] = {}
+        self._clause_cache: dict[str, list[tuple[int, int, _Hit]]] = {}
         self._acronyms: list[str] = []
         for term in terms:
             self._add_term(term)
+        self._first_words = _first_words(self._prose)
 
     # -- building -------------------------------------------------------------------------
 
@@ -169,21 +171,41 @@ class Matcher:
             return self._scan_code(text, start, stop)
         return self._scan_prose(text, start, stop)
 
+    def scan_clause(self, text: str, start: int, end: int) -> list[Match]:
+        """:meth:`scan` of prose that no term crosses the ends of (a clause), memoised.
+
+        Documents repeat their short clauses ("(LSTM)", "on GPUs"), so each distinct one is
+        read once. A prose scan depends on nothing outside its range, so this is exact.
+        """
+        clause = text[start:end]
+        found = self._clause_cache.get(clause)
+        if found is None:
+            found = [
+                (m.start, m.end, _Hit(m.term_id, m.form, m.kind, m.ambiguous))
+                for m in self._scan_prose(clause, 0, len(clause))
+            ]
+            if len(self._clause_cache) > _CACHE_LIMIT:
+                self._clause_cache.clear()
+            self._clause_cache[clause] = found
+        return [
+            Match(start + a, start + b, hit.term_id, clause[a:b], hit.form, hit.kind, hit.ambiguous)
+            for a, b, hit in found
+        ]
+
     def _scan_prose(self, text: str, start: int, stop: int) -> list[Match]:
-        tokens = [(m.start(), m.end()) for m in _PROSE_TOKEN.finditer(text, start, stop)]
+        tokens = [m.span() for m in _PROSE_TOKEN.finditer(text, start, stop)]
         matches: list[Match] = []
-        root = self._prose.children
+        first_words = self._first_words
+        code_names = self._code_names
         i, count = 0, len(tokens)
         while i < count:
             token_start, token_end = tokens[i]
             word = text[token_start:token_end]
             if (
-                word.lower() not in root
-                and word[-1] not in "sS"
+                word.lower() not in first_words
                 and "." not in word
                 and "_" not in word
-                and _CASE_SENSITIVE + word not in root
-                and word not in self._code_names
+                and word not in code_names
             ):
                 i += 1  # the common case: an ordinary word that starts no term
                 continue
@@ -317,6 +339,21 @@ class Matcher:
             matches.append(_make(text, start + spans[i][0], start + spans[best_end][1], best))
             i = best_end + 1
         return matches
+
+
+def _first_words(root: _Node) -> frozenset[str]:
+    """Every word, in lower case, that `_step_prose` can take from ``root``.
+
+    A superset (singular and plural forms of each first word, whatever its case), so
+    that one set lookup rules out an ordinary word.
+    """
+    words: set[str] = set()
+    for key in root.children:
+        lower = key.removeprefix(_CASE_SENSITIVE).lower()
+        words.update((lower, lower + "s", lower + "es"))
+        if lower.endswith("y"):
+            words.add(lower[:-1] + "ies")
+    return frozenset(words)
 
 
 def _insert(root: _Node, keys: list[str], hit: _Hit) -> None:

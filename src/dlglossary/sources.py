@@ -11,13 +11,14 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import pathspec
+from typing import TYPE_CHECKING, Any
 
 from .documents import DOCUMENT_LANGUAGES, Segment, language_for_path, segment
 from .model import Problem
 from .positions import LineIndex
+
+if TYPE_CHECKING:
+    import pathspec
 
 __all__ = ["SourceFile", "Walk", "read_source"]
 
@@ -183,7 +184,8 @@ class Walk:
         root: Path | None = None,
     ) -> None:
         self.paths = paths
-        self.exclude = pathspec.PathSpec.from_lines("gitignore", exclude)
+        patterns = list(exclude)
+        self.exclude = _gitignore_spec(patterns) if patterns else None
         self.include_code = include_code
         self.root = (root or Path.cwd()).resolve()
         self.problems: list[Problem] = []
@@ -241,7 +243,7 @@ class Walk:
         if gitignore.is_file():
             try:
                 lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
-                local.append((folder, pathspec.PathSpec.from_lines("gitignore", lines)))
+                local.append((folder, _gitignore_spec(lines)))
             except OSError:
                 pass
         try:
@@ -249,7 +251,7 @@ class Walk:
         except OSError as error:
             self.problems.append(Problem(str(folder), 0, f"cannot list: {error.strerror}"))
             return
-        has_excludes = bool(self.exclude.patterns)
+        exclude = self.exclude
         for entry in entries:
             path = Path(entry.path)
             try:
@@ -259,7 +261,7 @@ class Walk:
             if is_dir and entry.name in _ALWAYS_SKIPPED:
                 continue
             entry_relative = f"{relative}/{entry.name}" if relative else entry.name
-            if has_excludes and self.exclude.match_file(entry_relative + ("/" if is_dir else "")):
+            if exclude is not None and exclude.match_file(entry_relative + ("/" if is_dir else "")):
                 continue
             if _ignored(path, is_dir, local):
                 continue
@@ -268,6 +270,14 @@ class Walk:
             elif self.wanted(path):
                 yield path
         seen.discard(key)
+
+
+def _gitignore_spec(lines: Iterable[str]) -> pathspec.PathSpec[Any]:
+    # pathspec is imported when a pattern is first needed: it is a large share of the
+    # start-up time of a check, and many trees have neither excludes nor .gitignore.
+    import pathspec
+
+    return pathspec.PathSpec.from_lines("gitignore", lines)
 
 
 def _ignored(path: Path, is_dir: bool, ignores: list[tuple[Path, pathspec.PathSpec[Any]]]) -> bool:

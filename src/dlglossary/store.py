@@ -11,11 +11,9 @@ or name is left out, and everything else loads.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -94,6 +92,8 @@ class Store:
     def suggest(self, query: str, limit: int = 5) -> list[Term]:
         """Entries whose names are close to ``query``, best first."""
         keys = {fold(n): t for t in self._terms.values() for n in (t.term, *t.aliases, *t.acronyms)}
+        import difflib  # only for suggestions; start-up stays lean
+
         close = difflib.get_close_matches(fold(query), list(keys), n=limit * 3, cutoff=0.6)
         found: list[Term] = []
         for key in close:
@@ -178,6 +178,8 @@ def _cache_file(files: Sequence[Path]) -> Path | None:
 def _write_cache(path: Path, payload: object) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".store-")
         with os.fdopen(handle, "wb") as out:
             pickle.dump(payload, out, protocol=pickle.HIGHEST_PROTOCOL)

@@ -8,7 +8,6 @@ entry is skipped with a :class:`~dlglossary.model.Problem`; the rest of the file
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +64,8 @@ def read_term_file(path: Path) -> TermFile:
 
 def parse_term_file(text: str, path: Path) -> TermFile:
     """Parse and validate ``text``, the content of the term file ``path``."""
+    import tomllib  # here: the store usually comes from its cache, unparsed
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
