@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .documents import Segment, segment
 from .find import find_terms
-from .focus import focused_matches
+from .focus import Focus, Undecided
 from .matcher import Match
 from .model import Term
 from .store import Store, builtin_data_dir
@@ -120,18 +120,42 @@ def check_text(
     checked = [s for s in segments if s.kind in kinds]
     if not checked or not selected:
         return []
+    findings: list[Finding] = []
     if matches is None:
-        matches = focused_matches(text, checked, store, segments)
-    if matches is None:
-        matches = find_terms(text, language, store, segments)
+        # Match only the clauses the checks read; the whole document only when that
+        # cannot decide whether an ordinary-English name counts.
+        try:
+            focus = Focus(text, checked, store, segments)
+            findings = _findings(text, checked, focus.matches, store, ignored, selected, focus)
+        except Undecided:
+            matches = find_terms(text, language, store, segments)
+    if matches is not None:
+        findings = _findings(text, checked, matches, store, ignored, selected, None)
     quiet = _suppressed(text)
+    findings = [f for f in findings if not _inside(quiet, f.start)]
+    findings.sort(key=lambda f: (f.start, f.code))
+    return findings
+
+
+def _findings(
+    text: str,
+    checked: list[Segment],
+    matches: Sequence[Match],
+    store: Store,
+    ignored: set[str],
+    selected: set[str],
+    focus: Focus | None,
+) -> list[Finding]:
     findings: list[Finding] = []
     if UNDEFINED_ACRONYM in selected:
         findings.extend(_undefined_acronyms(text, checked, matches, store, ignored))
     if UNKNOWN_JARGON in selected:
-        findings.extend(_unknown_jargon(text, checked, matches, store, ignored))
-    findings = [f for f in findings if not _inside(quiet, f.start)]
-    findings.sort(key=lambda f: (f.start, f.code))
+        if focus is not None:
+            covered = focus.covers
+        else:
+            spans = [(m.start, m.end) for m in matches]
+            covered = partial(_inside, spans)
+        findings.extend(_unknown_jargon(text, checked, covered, store, ignored))
     return findings
 
 
@@ -258,9 +282,12 @@ def _starts_sentence(text: str, position: int) -> bool:
 
 
 def _unknown_jargon(
-    text: str, checked: list[Segment], matches: Sequence[Match], store: Store, ignored: set[str]
+    text: str,
+    checked: list[Segment],
+    covered: Callable[[int], bool],
+    store: Store,
+    ignored: set[str],
 ) -> list[Finding]:
-    matched = [(m.start, m.end) for m in matches]
     everyday = common_acronyms()
     introduced = _Introductions(text)
     shouting = _Shouting(text)
@@ -286,7 +313,7 @@ def _unknown_jargon(
                     or introduced.defines(base)
                 )
                 verdicts[word] = known
-            if known or _inside(matched, found.start()) or shouting(found.start()):
+            if known or covered(found.start()) or shouting(found.start()):
                 continue
             reported.add(word)
             findings.append(

@@ -30,7 +30,7 @@ from .matcher import Match, Matcher
 from .store import Store
 from .text import name_words
 
-__all__ = ["focused_matches"]
+__all__ = ["Focus", "Undecided", "focused_matches"]
 
 # One character class first, so that the regex engine skips to candidates in C: a capital
 # inside a word, an underscore, or a dot that joins an identifier chain.
@@ -47,6 +47,10 @@ _STOP_REVERSED = re.compile(
 )
 
 
+class Undecided(Exception):
+    """Whether an ordinary-English name counts needs the whole document's matches."""
+
+
 def focused_matches(
     text: str,
     checked: Sequence[Segment],
@@ -59,21 +63,138 @@ def focused_matches(
     ordinary-English name needs context, the text around it is matched too. Returns
     ``None`` when that cannot decide it; the caller then matches the whole document.
     """
-    reader = _Reader(text, store)
-    clauses: set[tuple[int, int]] = set()
-    for part in checked:
-        for pattern in _candidate_patterns(store.matcher):
-            clause_end = part.start
-            for found in pattern.finditer(text, part.start, part.end):
-                if found.start() < clause_end:
-                    continue  # in the clause already taken
-                clause_start = reader.clause_start(found.start(), part.start)
-                clause_end = reader.clause_end(found.end(), part.end)
-                clauses.add((clause_start, clause_end))
-    raw: list[Match] = []
-    for clause_start, clause_end in sorted(clauses):
-        raw.extend(store.matcher.scan_clause(text, clause_start, clause_end))
-    return _resolve(reader, raw, checked if segments is None else segments)
+    try:
+        focus = Focus(text, checked, store, segments)
+        focus.read_all()
+    except Undecided:
+        return None
+    return focus.matches
+
+
+class Focus:
+    """Term matches of one document, found clause by clause where the checker asks.
+
+    On creation, every clause that may hold an acronym is matched (:attr:`matches`).
+    :meth:`covers` matches further clauses on demand: the checker asks it only about
+    words that look like jargon and are not known, which are few. Both raise
+    :class:`Undecided` when an ordinary-English name's context cannot be told from the
+    text around it.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        checked: Sequence[Segment],
+        store: Store,
+        segments: Sequence[Segment] | None = None,
+    ) -> None:
+        self.reader = _Reader(text, store)
+        self.checked = list(checked)
+        self.segments = self.checked if segments is None else list(segments)
+        self._starts = [part.start for part in self.checked]
+        self._read: set[tuple[int, int]] = set()
+        self._later: list[tuple[int, Segment]] = []  # candidates whose clause can wait
+        self.context = _Context(self.reader, self.segments)
+        self.matches: list[Match] = []
+        acronym_words = _acronym_words(store.matcher)
+        size = len(text)
+        clauses: set[tuple[int, int]] = set()
+        for part in self.checked:
+            for index, pattern in enumerate(_candidate_patterns(store.matcher)):
+                clause_end = part.start
+                for found in pattern.finditer(text, part.start, part.end):
+                    position = found.start()
+                    if position < clause_end:
+                        continue  # in the clause already taken
+                    word = found.group()
+                    if index == 0 and word[0] != "." and "_" not in word:
+                        # A capital inside a word: only an acronym's needs its clause now.
+                        before = _WORD_REVERSED.match(self.reader.reversed, size - position)
+                        start = position - (before.end() - before.start() if before else 0)
+                        if text[start : found.end()] not in acronym_words:
+                            self._later.append((position, part))
+                            continue
+                    clause_start = self.reader.clause_start(position, part.start)
+                    clause_end = self.reader.clause_end(found.end(), part.end)
+                    clauses.add((clause_start, clause_end))
+        self._read_clauses(sorted(clauses))
+
+    def read_all(self) -> None:
+        """Also match the clauses kept for :meth:`covers` (all that the checker reads)."""
+        later = {self._clause(position, part) for position, part in self._later}
+        self._read_clauses(sorted(later - self._read))
+
+    def covers(self, position: int) -> bool:
+        """Whether a match that holds in context covers ``position`` (in a checked part)."""
+        index = bisect.bisect_right(self._starts, position) - 1
+        if index < 0 or position >= self.checked[index].end:
+            return False
+        clause = self._clause(position, self.checked[index])
+        if clause not in self._read:
+            self._read_clauses([clause])
+        index = bisect.bisect_right(self.matches, position, key=_match_start) - 1
+        return index >= 0 and position < self.matches[index].end
+
+    def _clause(self, position: int, part: Segment) -> tuple[int, int]:
+        return (
+            self.reader.clause_start(position, part.start),
+            self.reader.clause_end(position, part.end),
+        )
+
+    def _read_clauses(self, clauses: list[tuple[int, int]]) -> None:
+        matcher = self.reader.store.matcher
+        found: list[Match] = []
+        for start, end in clauses:
+            self._read.add((start, end))
+            found.extend(matcher.scan_clause(self.reader.text, start, end))
+        self.context.learn(found)
+        kept = [m for m in found if self.context.keeps(m)]
+        if not self.matches:
+            self.matches = kept
+        elif kept:
+            self.matches = sorted([*self.matches, *kept])
+
+
+def _match_start(match: Match) -> int:
+    return match.start
+
+
+class _Context:
+    """What the text read so far says about whether ordinary-English names count."""
+
+    def __init__(self, reader: _Reader, segments: Sequence[Segment]) -> None:
+        self.reader = reader
+        self.segments = segments
+        self.anchors: list[int] = []
+        self.anchor_ids: set[str] = set()
+
+    def learn(self, matches: Sequence[Match]) -> None:
+        """Take note of the unambiguous terms among ``matches`` (found anywhere)."""
+        for match in matches:
+            if not match.ambiguous:
+                bisect.insort(self.anchors, match.start)
+                self.anchor_ids.add(match.term_id)
+
+    def settled(self, position: int) -> bool:
+        """Whether the document is about deep learning where ``position`` is."""
+        return len(self.anchor_ids) >= DOCUMENT_ANCHORS or near_anchor(self.anchors, position)
+
+    def keeps(self, match: Match) -> bool:
+        """Whether ``match`` holds in context; raises :class:`Undecided` if unknowable here."""
+        if not match.ambiguous:
+            return True
+        term = self.reader.store.get(match.term_id)
+        if term is not None and ruled_out(self.reader.text, match, term.not_in):
+            return False
+        if not self.settled(match.start):
+            # The clauses read hold too few terms to tell: match the text around.
+            lo, hi = match.start - WINDOW, match.end + WINDOW
+            for part in self.segments:
+                if part.end > lo and part.start < hi:
+                    self.learn(self.reader.scan(part, lo, hi))
+            if not self.settled(match.start):
+                raise Undecided(match.text)
+        return True
 
 
 class _Reader:
@@ -111,31 +232,6 @@ class _Reader:
         return self.store.matcher.scan(self.text, "prose", lo, hi)
 
 
-def _resolve(reader: _Reader, raw: list[Match], segments: Sequence[Segment]) -> list[Match] | None:
-    """Keep the raw matches that hold in context, or None when that cannot be decided."""
-    anchors = sorted(m.start for m in raw if not m.ambiguous)
-    anchor_ids = {m.term_id for m in raw if not m.ambiguous}
-    kept: list[Match] = []
-    for match in raw:
-        if match.ambiguous:
-            term = reader.store.get(match.term_id)
-            if term is not None and ruled_out(reader.text, match, term.not_in):
-                continue
-            if len(anchor_ids) < DOCUMENT_ANCHORS and not near_anchor(anchors, match.start):
-                # The clauses read hold too few terms to tell: match the text around.
-                lo, hi = match.start - WINDOW, match.end + WINDOW
-                for part in segments:
-                    if part.end > lo and part.start < hi:
-                        for found in reader.scan(part, lo, hi):
-                            if not found.ambiguous:
-                                bisect.insort(anchors, found.start)
-                                anchor_ids.add(found.term_id)
-                if len(anchor_ids) < DOCUMENT_ANCHORS and not near_anchor(anchors, match.start):
-                    return None  # only the whole document can tell
-        kept.append(match)
-    return kept
-
-
 _WHITESPACE = re.compile(r"\s")
 
 
@@ -145,6 +241,21 @@ def _whitespace_before(text: str, position: int, floor: int) -> int:
         if text[index].isspace():
             return index + 1
     return floor
+
+
+_WORD_REVERSED = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=8)
+def _acronym_words(matcher: Matcher) -> frozenset[str]:
+    """The words of acronyms, as prose may write them (plurals too)."""
+    words: set[str] = set()
+    for acronym in matcher.acronyms():
+        for word in name_words(acronym):
+            words.update((word, word + "s", word + "S", word + "es", word + "ES"))
+            if word[-1:] in ("y", "Y"):
+                words.update((word[:-1] + "ies", word[:-1] + "IES"))
+    return frozenset(words)
 
 
 @lru_cache(maxsize=8)
