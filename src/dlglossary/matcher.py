@@ -20,15 +20,15 @@ from typing import Literal, NamedTuple
 
 from .model import Term
 from .text import (
-    fold,
     is_acronym_like,
     is_distinctive_identifier,
+    name_key,
     name_words,
     singular_forms,
     split_identifier,
 )
 
-__all__ = ["Match", "Matcher", "Mode"]
+__all__ = ["Match", "Matcher", "Mode", "name_key"]
 
 Mode = Literal["prose", "code"]
 Kind = Literal["term", "alias", "acronym", "code"]
@@ -408,11 +408,3 @@ def _match_qualifier(names: list[str], index: int, parts: tuple[str, ...]) -> in
 def _make(text: str, start: int, end: int, hit: _Hit) -> Match:
     # Tokens never include an apostrophe, so "CNN's" already ends before "'s".
     return Match(start, end, hit.term_id, text[start:end], hit.form, hit.kind, hit.ambiguous)
-
-
-def name_key(name: str) -> str:
-    """The key under which two names of the store would collide in matching."""
-    words = name_words(name)
-    if any(is_acronym_like(w) for w in words):
-        return " ".join(words)
-    return fold(name)

@@ -11,18 +11,21 @@ or name is left out, and everything else loads.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import pickle
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .matcher import Matcher, name_key
 from .model import Problem, Term
 from .termfile import TermFile, read_term_file
-from .text import fold
+from .text import fold, name_key
+
+if TYPE_CHECKING:
+    from .matcher import Matcher
 
 __all__ = [
     "LoadResult",
@@ -111,6 +114,8 @@ class Store:
     @cached_property
     def matcher(self) -> Matcher:
         """The matcher for this store's names, built on first use."""
+        from .matcher import Matcher  # not needed to load a store: start-up stays lean
+
         return Matcher(self._terms.values())
 
 
@@ -147,32 +152,41 @@ def load_builtin() -> LoadResult:
     stale, unreadable, unwritable folder) simply means parsing the files again.
     """
     files = builtin_files()
-    cache = _cache_file(files)
+    cache_key = _cache_key(files)
+    cache = _cache_file(cache_key)
     if cache is not None:
         try:
             with cache.open("rb") as handle:
-                terms, problems = pickle.load(handle)
-            return LoadResult(Store(terms), problems)
+                key, terms, problems = pickle.load(handle)
+            if key == cache_key:
+                return LoadResult(Store(terms), problems)
         except Exception:
             pass
     result = _merge([[read_term_file(p) for p in files]])
     if cache is not None:
-        _write_cache(cache, (tuple(result.store), result.problems))
+        _write_cache(cache, (cache_key, tuple(result.store), result.problems))
     return result
 
 
-def _cache_file(files: Sequence[Path]) -> Path | None:
-    if os.environ.get("DLGLOSSARY_NO_CACHE"):
-        return None
-    digest = hashlib.sha256(f"{_CACHE_FORMAT}:{__file__}".encode())
+def _cache_key(files: Sequence[Path]) -> str | None:
+    """What the cache must have been made from: the term files' names, sizes and times."""
+    parts = [f"{_CACHE_FORMAT}:{__file__}"]
     for path in files:
         try:
             stat = path.stat()
         except OSError:
             return None
-        digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+        parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return ";".join(parts)
+
+
+def _cache_file(key: str | None) -> Path | None:
+    # The file is named by a checksum of the key and holds the key itself, which is
+    # compared on loading (zlib rather than hashlib: it costs no start-up time).
+    if key is None or os.environ.get("DLGLOSSARY_NO_CACHE"):
+        return None
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "dlglossary" / f"store-{digest.hexdigest()[:24]}.pickle"
+    return base / "dlglossary" / f"store-{zlib.crc32(key.encode()):08x}.pickle"
 
 
 def _write_cache(path: Path, payload: object) -> None:
@@ -193,7 +207,7 @@ def builtin_store() -> Store:
     return load_builtin().store
 
 
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 _project_cache: dict[tuple[tuple[str, int, int], ...], LoadResult] = {}
 
 

@@ -8,6 +8,7 @@ __all__ = [
     "fold",
     "is_acronym_like",
     "is_distinctive_identifier",
+    "name_key",
     "name_words",
     "singular_forms",
     "split_identifier",
@@ -84,3 +85,11 @@ def is_distinctive_identifier(name: str) -> bool:
     if "_" in name.strip("_") or any(c.isdigit() for c in name):
         return True
     return is_acronym_like(name)
+
+
+def name_key(name: str) -> str:
+    """The key under which two names of the store would collide in matching."""
+    words = name_words(name)
+    if any(is_acronym_like(w) for w in words):
+        return " ".join(words)
+    return fold(name)
