@@ -303,8 +303,9 @@ def _markdown_blocks(
     if front is not None:
         yield 0, front.end(), None
         position = front.end()
+    fences = _Searches(_MD_FENCES, text, end)
     while position < end:
-        fence = _markdown_fence(text, position, end)
+        fence = _markdown_fence(text, position, end, fences)
         block = _markdown_block(text, position, fence[0] if fence else end)
         if block is not None:
             yield block[0], block[1], None
@@ -337,11 +338,41 @@ def _first_of(
     return best
 
 
-def _markdown_fence(text: str, start: int, end: int) -> tuple[int, int, str, str] | None:
+class _Searches:
+    """The earliest match of several patterns from a position on, each searched once.
+
+    Searching a long document again from each position would scan its end over and over
+    for a marker it never holds (the "~~~" of a document fenced with backticks).
+    """
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]], text: str, end: int) -> None:
+        self.text, self.end = text, end
+        self.next: list[tuple[re.Pattern[str], int, re.Match[str] | None]] = [
+            (pattern, -1, None) for pattern in patterns
+        ]
+
+    def first(self, start: int) -> re.Match[str] | None:
+        """The earliest match starting at or after ``start``."""
+        best: re.Match[str] | None = None
+        for index, (pattern, searched_from, found) in enumerate(self.next):
+            stale = searched_from < 0 or searched_from > start
+            if not stale and found is not None and found.start() < start:
+                stale = True
+            if stale:
+                found = pattern.search(self.text, start, self.end)
+                self.next[index] = (pattern, start, found)
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found
+        return best
+
+
+def _markdown_fence(
+    text: str, start: int, end: int, fences: _Searches
+) -> tuple[int, int, str, str] | None:
     """The first opening fence in ``text[start:end]``: (start, end, marker, language)."""
     position = start
     while True:
-        found = _first_of(_MD_FENCES, text, position, end)
+        found = fences.first(position)
         if found is None:
             return None
         line_start = text.rfind("\n", 0, found.start()) + 1
