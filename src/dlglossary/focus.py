@@ -223,7 +223,9 @@ class _Reader:
             return []
         if part.kind == "code":
             # Code tokens never hold white space, so a scan may start and end at any.
-            lo = _whitespace_before(self.text, lo, part.start)
+            size = len(self.text)
+            found = _WHITESPACE.search(self.reversed, size - lo, size - part.start)
+            lo = size - found.start() if found else part.start
             found = _WHITESPACE.search(self.text, hi, part.end)
             hi = found.start() if found else part.end
             return self.store.matcher.scan(self.text, "code", lo, hi)
@@ -233,14 +235,6 @@ class _Reader:
 
 
 _WHITESPACE = re.compile(r"\s")
-
-
-def _whitespace_before(text: str, position: int, floor: int) -> int:
-    """The position just after the last white space before ``position`` (or ``floor``)."""
-    for index in range(position - 1, floor - 1, -1):
-        if text[index].isspace():
-            return index + 1
-    return floor
 
 
 _WORD_REVERSED = re.compile(r"\w+")

@@ -92,3 +92,13 @@ def test_undecidable_context_falls_back(store: Store) -> None:
     rich = "An LSTM with GAP at the end."
     matches = focused_matches(rich, segment(rich, "plaintext"), store)
     assert matches is not None and "GAP" in [m.text for m in matches]
+
+
+def test_context_from_nearby_code(store: Store) -> None:
+    # The comment's clause holds only an ambiguous acronym; the code around it (read as
+    # identifiers) has the terms that settle it.
+    text = "import torch.nn as nn\nlayer = nn.Conv2d(3, 8, 3)\nx = y\n# then the GAP here\n"
+    same_findings(text, "python", store, include_comments=True)
+    comments = [s for s in segment(text, "python") if s.kind == "comment"]
+    assert focused_matches(text, comments, store, segment(text, "python")) is not None
+    assert focused_matches(text, comments, store) is None  # without the code: undecided
