@@ -152,10 +152,16 @@ def _findings(
     if UNKNOWN_JARGON in selected:
         if focus is not None:
             covered = focus.covers
+            candidates: Iterable[re.Match[str]] = _jargon_in_words(text, focus.capital_words)
         else:
             spans = [(m.start, m.end) for m in matches]
             covered = partial(_inside, spans)
-        findings.extend(_unknown_jargon(text, checked, covered, store, ignored))
+            candidates = (
+                found
+                for part in checked
+                for found in _jargon_candidates(text, part.start, part.end)
+            )
+        findings.extend(_unknown_jargon(text, candidates, covered, store, ignored))
     return findings
 
 
@@ -283,7 +289,7 @@ def _starts_sentence(text: str, position: int) -> bool:
 
 def _unknown_jargon(
     text: str,
-    checked: list[Segment],
+    candidates: Iterable[re.Match[str]],
     covered: Callable[[int], bool],
     store: Store,
     ignored: set[str],
@@ -294,38 +300,37 @@ def _unknown_jargon(
     reported: set[str] = set()
     verdicts: dict[str, bool] = {}  # per word: never jargon in this document
     findings = []
-    for part in checked:
-        for found in _jargon_candidates(text, part.start, part.end):
-            word = found.group()
-            base = word[:-1] if word.endswith("s") and word[-2:-1].isupper() else word
-            if word in reported:
-                continue
-            known = verdicts.get(word)
-            if known is None:
-                known = (
-                    not _looks_like_jargon(base)
-                    or base in everyday
-                    or word in ignored
-                    or base in ignored
-                    or base.casefold() in ignored
-                    or store.lookup(base) is not None
-                    or _ROMAN.fullmatch(base) is not None
-                    or introduced.defines(base)
-                )
-                verdicts[word] = known
-            if known or covered(found.start()) or shouting(found.start()):
-                continue
-            reported.add(word)
-            findings.append(
-                Finding(
-                    UNKNOWN_JARGON,
-                    f"'{word}' looks like jargon but is neither in the glossary "
-                    "nor defined in the document",
-                    found.start(),
-                    found.end(),
-                    word,
-                )
+    for found in candidates:
+        word = found.group()
+        base = word[:-1] if word.endswith("s") and word[-2:-1].isupper() else word
+        if word in reported:
+            continue
+        known = verdicts.get(word)
+        if known is None:
+            known = (
+                not _looks_like_jargon(base)
+                or base in everyday
+                or word in ignored
+                or base in ignored
+                or base.casefold() in ignored
+                or store.lookup(base) is not None
+                or _ROMAN.fullmatch(base) is not None
+                or introduced.defines(base)
             )
+            verdicts[word] = known
+        if known or covered(found.start()) or shouting(found.start()):
+            continue
+        reported.add(word)
+        findings.append(
+            Finding(
+                UNKNOWN_JARGON,
+                f"'{word}' looks like jargon but is neither in the glossary "
+                "nor defined in the document",
+                found.start(),
+                found.end(),
+                word,
+            )
+        )
     return findings
 
 
@@ -340,6 +345,14 @@ def _jargon_candidates(text: str, start: int, end: int) -> Iterator[re.Match[str
         while word_start > start and text[word_start - 1].isalnum():
             word_start -= 1
         found = _JARGON_CANDIDATE.match(text, word_start, end)
+        if found is not None:
+            yield found
+
+
+def _jargon_in_words(text: str, words: Iterable[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The matches of `_JARGON_CANDIDATE` among words found already: (start, part end)."""
+    for start, end in words:
+        found = _JARGON_CANDIDATE.match(text, start, end)
         if found is not None:
             yield found
 

@@ -96,6 +96,9 @@ class Focus:
         self._later: list[tuple[int, Segment]] = []  # candidates whose clause can wait
         self.context = _Context(self.reader, self.segments)
         self.matches: list[Match] = []
+        #: Words with a capital after their first letter, as (start, end of their part):
+        #: the only words the unknown-jargon check looks at, found here once for both.
+        self.capital_words: list[tuple[int, int]] = []
         acronym_words = _acronym_words(store.matcher)
         size = len(text)
         clauses: set[tuple[int, int]] = set()
@@ -104,16 +107,19 @@ class Focus:
                 clause_end = part.start
                 for found in pattern.finditer(text, part.start, part.end):
                     position = found.start()
-                    if position < clause_end:
-                        continue  # in the clause already taken
                     word = found.group()
-                    if index == 0 and word[0] != "." and "_" not in word:
-                        # A capital inside a word: only an acronym's needs its clause now.
+                    capital_word = index == 0 and word[0] != "." and "_" not in word
+                    if capital_word:
                         before = _WORD_REVERSED.match(self.reader.reversed, size - position)
                         start = position - (before.end() - before.start() if before else 0)
-                        if text[start : found.end()] not in acronym_words:
-                            self._later.append((position, part))
-                            continue
+                        if start >= part.start:
+                            self.capital_words.append((start, part.end))
+                    if position < clause_end:
+                        continue  # in the clause already taken
+                    # A capital inside a word: only an acronym's needs its clause now.
+                    if capital_word and text[start : found.end()] not in acronym_words:
+                        self._later.append((position, part))
+                        continue
                     clause_start = self.reader.clause_start(position, part.start)
                     clause_end = self.reader.clause_end(found.end(), part.end)
                     clauses.add((clause_start, clause_end))
