@@ -26,12 +26,15 @@ from dlglossary import Term
 from ._linking import ID_ATTRIBUTE
 from ._nodes import dlglossary_placeholder
 from ._project import project_of
+from ._traverse import descendants
 
 __all__ = ["ANCHOR_PREFIX", "GlossaryDomain", "Placement", "anchor_of", "domain_of"]
 
 ANCHOR_PREFIX = "dlglossary-"
 _PER_DOCUMENT = ("used", "placements", "tips")
 _TIP_LENGTH = 200
+#: The nodes :meth:`GlossaryDomain.process_doc` records.
+_INTERESTING = (addnodes.pending_xref, dlglossary_placeholder, addnodes.glossary)
 
 
 class Placement(TypedDict):
@@ -61,11 +64,17 @@ class GlossaryDomain(Domain):
         self._used: frozenset[str] | None = None
         self._placements: list[tuple[str, Placement]] | None = None
         self._project_terms: frozenset[str] | None = None
+        self._tips: dict[str, str] | None = None
+        #: Answers worked out from the data above at write time, by the other modules
+        #: (where each term's links go, relative URIs); forgotten when the data changes.
+        self.memo: dict[tuple[str, ...], Any] = {}
 
     def _changed(self) -> None:
         self._used = None
         self._placements = None
         self._project_terms = None
+        self._tips = None
+        self.memo.clear()
 
     def clear_doc(self, docname: str) -> None:
         """Forget what ``docname`` recorded."""
@@ -88,7 +97,7 @@ class GlossaryDomain(Domain):
         used: set[str] = set()
         placements: list[Placement] = []
         glossaries: list[addnodes.glossary] = []
-        for node in document.findall(_interesting):
+        for node in descendants(document, _INTERESTING):
             if isinstance(node, dlglossary_placeholder):
                 placements.append(
                     Placement(terms=node["terms"], categories=list(node["categories"]))
@@ -157,11 +166,12 @@ class GlossaryDomain(Domain):
 
     def tip(self, anchor: str) -> str | None:
         """The tooltip text of a project glossary entry, by its anchor."""
-        for docname in sorted(self.data["tips"]):
-            text = self.data["tips"][docname].get(anchor)
-            if text is not None:
-                return str(text)
-        return None
+        if self._tips is None:
+            self._tips = {}
+            for docname in sorted(self.data["tips"]):  # the first document's wins
+                for key, text in self.data["tips"][docname].items():
+                    self._tips.setdefault(key, str(text))
+        return self._tips.get(anchor)
 
 
 def lists(placement: Placement, term: Term, used: Set[str]) -> bool:
@@ -176,10 +186,6 @@ def domain_of(env: BuildEnvironment) -> GlossaryDomain:
     domain = env.get_domain(GlossaryDomain.name)
     assert isinstance(domain, GlossaryDomain)
     return domain
-
-
-def _interesting(node: nodes.Node) -> bool:
-    return isinstance(node, addnodes.pending_xref | dlglossary_placeholder | addnodes.glossary)
 
 
 def _glossary_tips(glossaries: list[addnodes.glossary]) -> dict[str, str]:

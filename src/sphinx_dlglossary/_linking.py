@@ -42,6 +42,8 @@ _MODES = frozenset({"first", "section", "all"})
 class AutoLink(SphinxTransform):
     """Link the terms of the document's prose; warn about undefined jargon."""
 
+    #: After the i18n ``Locale`` transform (20), so that a translated page is linked and
+    #: checked in its translation, and Sphinx does not find links that the message lacks.
     default_priority = 760
 
     def apply(self, **kwargs: Any) -> None:
@@ -58,14 +60,15 @@ class AutoLink(SphinxTransform):
         prose = collect_prose(self.document, _definition_ids(self.document, store))
         if not prose.text.strip():
             return
-        matches = find_terms(prose.text, "plaintext", store)
+        # Without links to make, the checker matches only the passages it reads.
+        matches = find_terms(prose.text, "plaintext", store) if mode != "off" else None
         if codes:
             findings = check_text(
                 prose.text, "plaintext", store, select=codes,
                 ignored_words=project.config.ignored_words, matches=matches,
             )
             report_findings(findings, prose, self.env.docname)
-        if mode != "off":
+        if matches is not None:
             _insert_links(prose, choose_links(prose, matches, mode), store, self.env.docname)
 
 

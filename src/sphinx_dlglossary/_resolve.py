@@ -18,6 +18,7 @@ from ._linking import ID_ATTRIBUTE, LINK_CLASS
 from ._nodes import dlglossary_placeholder, dlglossary_tip
 from ._project import project_of
 from ._targets import link_to_term
+from ._traverse import descendants
 
 __all__ = [
     "ResolveAutoLinks",
@@ -37,7 +38,8 @@ class ResolveAutoLinks(SphinxPostTransform):
 
     Doing it here, in one pass, spares each link the generic path (a failed lookup,
     then a ``missing-reference`` event that every handler sees); the result is the
-    same reference :func:`link_to_term` gives ``:term:``, with its tooltip.
+    same reference :func:`link_to_term` gives ``:term:``. Tooltips are added later, with
+    those of every other term link (:func:`doctree_resolved`).
     """
 
     default_priority = 9  # ReferencesResolver is 10
@@ -46,12 +48,11 @@ class ResolveAutoLinks(SphinxPostTransform):
         """Replace this document's auto links with references (or plain text)."""
         builder = builder_of(self.env)
         store = project_of(self.config).store
-        html = builder.format == "html"
-        domain = domain_of(self.env)
-        for node in list(self.document.findall(addnodes.pending_xref)):
-            if ID_ATTRIBUTE not in node:
+        for node in descendants(self.document, addnodes.pending_xref):
+            term_id = node.get(ID_ATTRIBUTE)
+            if term_id is None:
                 continue
-            term = store.get(node[ID_ATTRIBUTE])
+            term = store.get(term_id)
             content = node[0] if node.children else None
             if not isinstance(content, nodes.Element):
                 content = nodes.inline(node.astext(), node.astext())
@@ -61,10 +62,7 @@ class ResolveAutoLinks(SphinxPostTransform):
                 node.replace_self(content)
                 continue
             fromdocname = node.get("refdoc", self.env.docname)
-            found = link_to_term(self.env, builder, fromdocname, term, content, node)
-            if html and isinstance(found, nodes.reference):
-                decorate(found, domain)
-            node.replace_self(found)
+            node.replace_self(link_to_term(self.env, builder, fromdocname, term, content, node))
 
 
 def builder_of(env: BuildEnvironment) -> Builder:
@@ -91,20 +89,20 @@ def resolve_builtin_term(
 
 
 def doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: render glossary placeholders, then decorate ``:term:`` links.
+    """``doctree-resolved``: render glossary placeholders, then decorate term links.
 
     One walk finds both (an assembled doctree of latex or singlehtml holds many pages).
     """
     placeholders: list[dlglossary_placeholder] = []
     references: list[nodes.reference] = []
-    for node in doctree.findall(_placeholder_or_reference):
+    for node in descendants(doctree, (dlglossary_placeholder, nodes.reference)):
         if isinstance(node, dlglossary_placeholder):
             placeholders.append(node)
         elif isinstance(node, nodes.reference):
             references.append(node)
     if placeholders:
         fill_glossaries(placeholders, app.env, app.builder, docname)
-        references = list(doctree.findall(nodes.reference))
+        references = descendants(doctree, nodes.reference)
     if app.builder.format == "html":
         add_tooltips(references, domain_of(app.env))
 
@@ -115,10 +113,6 @@ def add_tooltips(references: Iterable[nodes.reference], domain: GlossaryDomain) 
         if any(isinstance(c, nodes.inline) and "std-term" in c["classes"]
                for c in reference.children):
             decorate(reference, domain)
-
-
-def _placeholder_or_reference(node: nodes.Node) -> bool:
-    return isinstance(node, dlglossary_placeholder | nodes.reference)
 
 
 def decorate(reference: nodes.reference, domain: GlossaryDomain) -> None:

@@ -10,21 +10,25 @@
 from __future__ import annotations
 
 from collections.abc import Set
+from typing import cast
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders import Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
-from sphinx.util.nodes import make_refnode
 
 from dlglossary import Term
 
-from ._domain import anchor_of, domain_of
+from ._domain import GlossaryDomain, anchor_of, domain_of
 from ._linking import LINK_CLASS
 from ._project import project_of
 
 __all__ = ["generated_page", "link_to_term", "on_page", "page_terms"]
+
+#: Where links to a term go: the names of it that the project's own glossary defines,
+#: then ``(docname, generated)`` of the page listing it, if any.
+Target = tuple[tuple[str, ...], tuple[str, bool] | None]
 
 
 def link_to_term(
@@ -33,8 +37,7 @@ def link_to_term(
 ) -> nodes.Element:
     """A reference from ``fromdocname`` to ``term`` around ``contnode`` (or ``contnode``)."""
     domain = domain_of(env)
-    project_terms = domain.project_terms()
-    names = [n for n in (term.term, *term.aliases, *term.acronyms) if n.lower() in project_terms]
+    names, page = _target(domain, env, builder, term)
     if names:
         std = env.get_domain("std")
         xref = node if node is not None else addnodes.pending_xref("", refexplicit=True)
@@ -43,18 +46,52 @@ def link_to_term(
             if found is not None:
                 found["classes"].append(LINK_CLASS)
                 return found
-    used = domain.used_terms()
-    docname = domain.page_of(term, used)
-    if docname is not None:
-        reference = make_refnode(builder, fromdocname, docname, anchor_of(term.id), contnode)
-    elif (page := generated_page(env, builder)) is not None and on_page(env, term, used):
-        uri = builder.get_relative_uri(fromdocname, page) if fromdocname != page else ""
-        reference = nodes.reference("", "", contnode, internal=True,
-                                    refuri=f"{uri}#{anchor_of(term.id)}")
-    else:
+    if page is None:
         return contnode
+    docname, generated = page
+    anchor = anchor_of(term.id)
+    reference = nodes.reference("", "", contnode, internal=True)
+    if docname == fromdocname and not generated:
+        reference["refid"] = anchor
+    else:
+        uri = "" if docname == fromdocname else _relative_uri(domain, builder, fromdocname, docname)
+        reference["refuri"] = f"{uri}#{anchor}"
     reference["classes"].append(LINK_CLASS)
     return reference
+
+
+def _target(
+    domain: GlossaryDomain, env: BuildEnvironment, builder: Builder, term: Term
+) -> Target:
+    """Where links to ``term`` go: the names the project's glossary defines, then the page.
+
+    The page is ``(docname, generated)``. The answer depends only on what the documents
+    hold, so it is worked out once per term and build; a document read again clears it.
+    """
+    key = ("target", builder.name, term.id)
+    known = domain.memo.get(key)
+    if known is None:
+        project_terms = domain.project_terms()
+        names = tuple(n for n in (term.term, *term.aliases, *term.acronyms)
+                      if n.lower() in project_terms)
+        used = domain.used_terms()
+        docname = domain.page_of(term, used)
+        page: tuple[str, bool] | None = None
+        if docname is not None:
+            page = (docname, False)
+        elif (generated := generated_page(env, builder)) is not None and on_page(env, term, used):
+            page = (generated, True)
+        known = domain.memo[key] = (names, page)
+    return cast(Target, known)
+
+
+def _relative_uri(domain: GlossaryDomain, builder: Builder, fromdocname: str, docname: str) -> str:
+    """``builder.get_relative_uri``, remembered: most links of a page go to the same page."""
+    key = ("uri", builder.name, fromdocname, docname)
+    uri = domain.memo.get(key)
+    if uri is None:
+        uri = domain.memo[key] = builder.get_relative_uri(fromdocname, docname)
+    return str(uri)
 
 
 def generated_page(env: BuildEnvironment, builder: Builder) -> str | None:

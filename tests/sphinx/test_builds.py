@@ -109,3 +109,19 @@ def test_incremental_build_follows_page_and_glossary_changes(app, make_app):
     assert 'title="A renamed summary."' in body(third.outdir, "index")
     assert "A renamed summary." in body(third.outdir, "glossary-terms")
     assert re.search(r"reading sources\.\.\. .*index", third.status.getvalue())
+
+
+@pytest.mark.sphinx("html", testroot="basic", srcdir="rebuild-in-process")
+def test_a_second_build_of_the_same_app_follows_a_new_glossary_directive(app):
+    # Where links go is worked out once per build; a page read again must reset that.
+    app.build()
+    assert ("glossary-terms.html#dlglossary-quokka-network", "quokka network") in links(
+        body(app.outdir, "index")
+    )
+    (app.srcdir / "off.rst").write_text(
+        ":dlglossary: off\n\nOff page\n========\n\n.. dlglossary::\n", encoding="utf-8"
+    )
+    app.build()
+    assert ("off.html#dlglossary-quokka-network", "quokka network") in links(
+        body(app.outdir, "index")
+    )

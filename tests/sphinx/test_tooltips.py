@@ -41,3 +41,17 @@ def test_latex_spells_acronyms_out(app):
     app.build()
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
     assert r"\sphinxstyleabbreviation{QKN} (quokka network)" in tex
+
+
+@pytest.mark.sphinx("html", testroot="glossary", srcdir="tips-rebuild-in-process")
+def test_project_definition_tooltips_follow_a_second_build_of_the_same_app(app):
+    app.build()
+    assert 'title="Our own &lt;script&gt;' in body(app.outdir, "index")
+    project = app.srcdir / "project.rst"
+    project.write_text(
+        project.read_text(encoding="utf-8").replace("Our own", "A rewritten"), encoding="utf-8"
+    )
+    index = app.srcdir / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
+    app.build()
+    assert 'title="A rewritten &lt;script&gt;' in body(app.outdir, "index")

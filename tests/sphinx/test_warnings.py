@@ -26,6 +26,19 @@ def test_findings_warn_with_file_line_type_and_subtype(app):
 
 
 @pytest.mark.sphinx(
+    "html", testroot="warnings", srcdir="warnings-without-links",
+    confoverrides={**SEVERE, "dlglossary_link_mode": "off"},
+)
+def test_findings_do_not_depend_on_linking(app):
+    app.build()
+    warnings = app.warning.getvalue()
+    source = app.srcdir / "index.rst"
+    assert f"{source}:4: WARNING: 'QKN' is used before it is spelled out" in warnings
+    assert f"{source}:6: WARNING: 'ZQRX' looks like jargon" in warnings
+    assert warnings.count("WARNING") == 2
+
+
+@pytest.mark.sphinx(
     "html", testroot="warnings",
     confoverrides={**SEVERE, "suppress_warnings": ["dlglossary.unknown-jargon"]},
 )
