@@ -326,18 +326,6 @@ def _markdown_blocks(
         position = max(block_end, fence_end)
 
 
-def _first_of(
-    patterns: Sequence[re.Pattern[str]], text: str, start: int, end: int
-) -> re.Match[str] | None:
-    """The earliest match of any of ``patterns`` in ``text[start:end]``."""
-    best: re.Match[str] | None = None
-    for pattern in patterns:
-        found = pattern.search(text, start, end)
-        if found is not None and (best is None or found.start() < best.start()):
-            best = found
-    return best
-
-
 class _Searches:
     """The earliest match of several patterns from a position on, each searched once.
 
@@ -385,9 +373,10 @@ def _markdown_fence(
 
 def _markdown_block(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The first block of `_MD_BLOCKS` in ``text[start:end]``, from the start of its line."""
+    blocks = _Searches(_MD_BLOCKS, text, end)
     position = start
     while True:
-        found = _first_of(_MD_BLOCKS, text, position, end)
+        found = blocks.first(position)
         if found is None:
             return None
         if text.startswith("<!--", found.start()):

@@ -15,7 +15,7 @@ word such as "kernel" counts is decided afterwards for the whole document by
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Literal, NamedTuple
 
 from .model import Term
@@ -102,8 +102,8 @@ class Matcher:
         self._prose = _Node()
         self._code = _Node()
         self._code_names: dict[str, list[_CodeName]] = {}
-        self._chain_cache: dict[str, list[tuple[int, int, _Hit]]] = {}
-        self._clause_cache: dict[str, list[tuple[int, int, _Hit]]] = {}
+        self._chain_cache: dict[str, _Hits] = {}
+        self._clause_cache: dict[str, _Hits] = {}
         self._acronyms: list[str] = []
         for term in terms:
             self._add_term(term)
@@ -178,19 +178,14 @@ class Matcher:
         read once. A prose scan depends on nothing outside its range, so this is exact.
         """
         clause = text[start:end]
-        found = self._clause_cache.get(clause)
-        if found is None:
-            found = [
-                (m.start, m.end, _Hit(m.term_id, m.form, m.kind, m.ambiguous))
-                for m in self._scan_prose(clause, 0, len(clause))
-            ]
-            if len(self._clause_cache) > _CACHE_LIMIT:
-                self._clause_cache.clear()
-            self._clause_cache[clause] = found
-        return [
-            Match(start + a, start + b, hit.term_id, clause[a:b], hit.form, hit.kind, hit.ambiguous)
-            for a, b, hit in found
-        ]
+        hits = _memoised(self._clause_cache, clause, self._prose_of)
+        return _placed(hits, clause, start)
+
+    def _prose_of(self, clause: str) -> list[Match]:
+        return self._scan_prose(clause, 0, len(clause))
+
+    def _chain_of(self, name: str) -> list[Match]:
+        return self._match_chain(name, 0, len(name), prose=False)
 
     def _scan_prose(self, text: str, start: int, stop: int) -> list[Match]:
         tokens = [m.span() for m in _PROSE_TOKEN.finditer(text, start, stop)]
@@ -226,7 +221,7 @@ class Matcher:
                 j += 1
             if best is None:
                 # `AdamW`, `BatchNorm2d` written in prose without their module.
-                if word in self._code_names and is_distinctive_identifier(word):
+                if word in code_names and is_distinctive_identifier(word):
                     matches.extend(
                         self._match_chain(text, token_start, token_end, prose=True, words=False)
                     )
@@ -239,25 +234,11 @@ class Matcher:
 
     def _scan_code(self, text: str, start: int, stop: int) -> list[Match]:
         matches: list[Match] = []
-        cache = self._chain_cache
         for chain in _CODE_TOKEN.finditer(text, start, stop):
             # Code repeats its identifiers, so each distinct chain is analysed once.
             name = chain.group()
-            found = cache.get(name)
-            if found is None:
-                found = [
-                    (m.start, m.end, _Hit(m.term_id, m.form, m.kind, m.ambiguous))
-                    for m in self._match_chain(name, 0, len(name), prose=False)
-                ]
-                if len(cache) > _CACHE_LIMIT:
-                    cache.clear()
-                cache[name] = found
-            offset = chain.start()
-            for a, b, hit in found:
-                matches.append(
-                    Match(offset + a, offset + b, hit.term_id, name[a:b], hit.form, hit.kind,
-                          hit.ambiguous)
-                )
+            hits = _memoised(self._chain_cache, name, self._chain_of)
+            matches.extend(_placed(hits, name, chain.start()))
         return matches
 
     def _match_chain(
@@ -339,6 +320,28 @@ class Matcher:
             matches.append(_make(text, start + spans[i][0], start + spans[best_end][1], best))
             i = best_end + 1
         return matches
+
+
+_Hits = list[tuple[int, int, _Hit]]
+
+
+def _memoised(cache: dict[str, _Hits], piece: str, scan: Callable[[str], list[Match]]) -> _Hits:
+    """The matches ``scan`` finds in ``piece`` alone, kept per distinct piece."""
+    hits = cache.get(piece)
+    if hits is None:
+        hits = [(m.start, m.end, _Hit(m.term_id, m.form, m.kind, m.ambiguous)) for m in scan(piece)]
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        cache[piece] = hits
+    return hits
+
+
+def _placed(hits: _Hits, piece: str, offset: int) -> list[Match]:
+    """Memoised ``hits`` of ``piece`` as matches of a text where it starts at ``offset``."""
+    return [
+        Match(offset + a, offset + b, hit.term_id, piece[a:b], hit.form, hit.kind, hit.ambiguous)
+        for a, b, hit in hits
+    ]
 
 
 def _first_words(root: _Node) -> frozenset[str]:

@@ -112,29 +112,13 @@ def code_actions(
         if finding.word in seen:
             continue
         seen.add(finding.word)
-        ignore = _ignore_word(analysis, finding, read, fallback_root)
-        if ignore is not None:
-            actions.append(
-                _action(
-                    f"Ignore '{finding.word}' in this project",
-                    ignore,
-                    attached,
-                    analysis.lines.codec,
-                    support,
-                )
-            )
+        offers = [(f"Ignore '{finding.word}' in this project", _ignore_word)]
         if finding.term_id is None:
-            add = _add_term(analysis, finding, read, fallback_root)
-            if add is not None:
-                actions.append(
-                    _action(
-                        f"Add '{finding.word}' to the project glossary",
-                        add,
-                        attached,
-                        analysis.lines.codec,
-                        support,
-                    )
-                )
+            offers.append((f"Add '{finding.word}' to the project glossary", _add_term))
+        for title, make in offers:
+            change = make(analysis, finding, read, fallback_root)
+            if change is not None:
+                actions.append(_action(title, change, attached, analysis.lines.codec, support))
     return actions
 
 
