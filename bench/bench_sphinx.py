@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from dlglossary import builtin_store
 
@@ -46,27 +47,138 @@ CODE = """\
 """
 
 
-def make_tree(root: Path, pages: int, seed: int = 0) -> None:
-    """Write a Sphinx project of ``pages`` pages under ``root``."""
+def make_tree(root: Path, pages: int, seed: int = 0, tree: str = "mixed") -> None:
+    """Write a Sphinx project of ``pages`` pages under ``root``.
+
+    ``dense``: every page is a guide of paragraphs drawn from the store's definitions,
+    the densest jargon text can get (about 85 distinct terms per page). ``mixed``: the
+    make-up of a deep-learning library's docs, a third each of guides like those, API
+    reference pages (classes and functions with parameter lists and examples) and
+    tutorials (steps, code, notes and a table), each about 1,000 words.
+    """
     rng = random.Random(seed)
-    paragraphs = [" ".join(t.definition.split()) for t in builtin_store().sorted() if t.definition]
-    summaries = [t.summary for t in builtin_store().sorted()]
+    store = builtin_store().sorted()
+    text = _Text(
+        paragraphs=[" ".join(t.definition.split()) for t in store if t.definition],
+        summaries=[t.summary for t in store],
+    )
     names = [f"page{n:04d}" for n in range(pages)]
     (root / "index.rst").write_text(
         "Benchmark\n=========\n\n.. toctree::\n   :maxdepth: 1\n\n"
         + "".join(f"   {name}\n" for name in names),
         encoding="utf-8",
     )
+    writers = (_guide_page,) if tree == "dense" else (_guide_page, _api_page, _tutorial_page)
     for number, name in enumerate(names):
-        parts = [f"Chapter {number}\n{'=' * (8 + len(str(number)))}\n\n"]
-        for section in range(4):
-            title = f"Part {section + 1}"
-            parts.append(f"{title}\n{'-' * len(title)}\n\n")
-            parts.extend(_paragraph(rng.choice(paragraphs)) for _ in range(3))
-            parts.append("".join(f"* {_rst(rng.choice(summaries))}\n" for _ in range(4)) + "\n")
-            parts.append(CODE.format(depth=rng.randint(2, 50), lr=rng.choice(["1e-3", "3e-4"])))
-            parts.append("\n")
-        (root / f"{name}.rst").write_text("".join(parts), encoding="utf-8")
+        page = writers[number % len(writers)](number, rng, text)
+        (root / f"{name}.rst").write_text(page, encoding="utf-8")
+
+
+class _Text(NamedTuple):
+    paragraphs: list[str]
+    summaries: list[str]
+
+
+def _heading(title: str, underline: str) -> str:
+    return f"{title}\n{underline * len(title)}\n\n"
+
+
+def _guide_page(number: int, rng: random.Random, text: _Text) -> str:
+    """Four sections of definition paragraphs, a list of summaries and a code block."""
+    parts = [_heading(f"Chapter {number}", "=")]
+    for section in range(4):
+        parts.append(_heading(f"Part {section + 1}", "-"))
+        parts.extend(_paragraph(rng.choice(text.paragraphs)) for _ in range(3))
+        parts.append("".join(f"* {_rst(rng.choice(text.summaries))}\n" for _ in range(4)) + "\n")
+        parts.append(CODE.format(depth=rng.randint(2, 50), lr=rng.choice(["1e-3", "3e-4"])))
+        parts.append("\n")
+    return "".join(parts)
+
+
+# Parameter descriptions as API references word them: mostly plain English.
+_PARAMETERS = (
+    ("in_features", "int", "Number of values in each input sample."),
+    ("out_features", "int", "Number of values each output sample has."),
+    ("bias", "bool", "If ``True``, a learnable offset is added to the output. Default: ``True``."),
+    ("dropout", "float", "Probability of zeroing an element during training. Default: ``0.1``."),
+    ("eps", "float", "Small value added to the denominator for numerical stability."),
+    ("device", "str", "Where the parameters are allocated, such as ``\"cpu\"`` or ``\"cuda\"``."),
+    ("dtype", "dtype", "Floating-point type of the parameters. Default: ``float32``."),
+    ("reduction", "str", "How per-sample values are combined: ``\"mean\"`` or ``\"sum\"``."),
+    ("num_heads", "int", "How many heads the module splits its inputs into."),
+    ("batch_first", "bool", "If ``True``, inputs and outputs have the batch as their first axis."),
+    ("momentum", "float", "Weight of the newest value in the running averages. Default: ``0.1``."),
+    ("kernel_size", "int or tuple", "Size of the sliding window."),
+    ("stride", "int", "Step between two applications of the window. Default: ``1``."),
+    ("padding", "int", "Zeros added to both sides of the input. Default: ``0``."),
+    ("generator", "Generator", "Source of randomness, for reproducible results."),
+    ("inplace", "bool", "If ``True``, the input is modified in place. Default: ``False``."),
+)
+
+
+def _api_page(number: int, rng: random.Random, text: _Text) -> str:
+    """A module page: an introduction, then classes and functions with fields and examples."""
+    module = f"benchlib.module{number}"
+    parts = [_heading(f"``{module}``", "="), f".. py:module:: {module}\n\n"]
+    parts.append(_paragraph(rng.choice(text.paragraphs)))
+    for index in range(5):
+        chosen = rng.sample(_PARAMETERS, 4)
+        signature = ", ".join(f"{name}" for name, _, _ in chosen)
+        kind = "class" if index % 2 == 0 else "function"
+        name = f"Block{index}" if kind == "class" else f"apply_block{index}"
+        parts.append(f".. py:{kind}:: {name}({signature})\n\n")
+        parts.append(_indented(_paragraph(rng.choice(text.summaries))))
+        if index < 2:
+            parts.append(_indented(_paragraph(rng.choice(text.paragraphs))))
+        fields = "".join(
+            f":param {name}: {description}\n:type {name}: {kind_of}\n"
+            for name, kind_of, description in chosen
+        )
+        parts.append(_indented(fields + ":returns: The transformed tensor.\n:rtype: Tensor\n\n"))
+        parts.append(_indented(
+            "Example::\n\n"
+            f"   >>> block = {name}({', '.join(str(rng.randint(1, 512)) for _ in chosen)})\n"
+            "   >>> out = block(torch.randn(8, 128))\n"
+            "   >>> out.shape\n"
+            "   torch.Size([8, 256])\n\n"
+        ))
+        if kind == "class":
+            parts.append(_indented(
+                ".. py:method:: forward(x)\n\n"
+                "   Run the block on ``x``.\n\n"
+                "   :param x: Input of shape ``(N, C)``.\n"
+                "   :returns: Output of shape ``(N, out_features)``.\n\n"
+            ))
+    return "".join(parts)
+
+
+def _tutorial_page(number: int, rng: random.Random, text: _Text) -> str:
+    """Steps with explanations, code, a note and a table of settings."""
+    parts = [_heading(f"Tutorial {number}", "=")]
+    parts.append(_paragraph(rng.choice(text.paragraphs)))
+    for step in range(4):
+        parts.append(_heading(f"Step {step + 1}", "-"))
+        parts.append(_paragraph(rng.choice(text.paragraphs)))
+        parts.append(_paragraph(
+            "Run the cell below, then check that the printed values look reasonable "
+            "before going on to the next step. If something fails, see the troubleshooting "
+            "section at the end of this page."
+        ))
+        parts.append(CODE.format(depth=rng.randint(2, 50), lr=rng.choice(["1e-3", "3e-4"])))
+        parts.append("\n.. note::\n\n")
+        parts.append(_indented(_paragraph(rng.choice(text.summaries))))
+    parts.append(".. list-table:: Settings used in this tutorial\n   :header-rows: 1\n\n"
+                 "   * - Setting\n     - Value\n     - Why\n")
+    for name, _, description in rng.sample(_PARAMETERS, 6):
+        parts.append(f"   * - ``{name}``\n     - ``{rng.randint(1, 9)}``\n     - {description}\n")
+    parts.append("\n")
+    parts.append(_heading("Troubleshooting", "-"))
+    parts.append(_paragraph(rng.choice(text.paragraphs)))
+    return "".join(parts)
+
+
+def _indented(block: str) -> str:
+    return "".join(f"   {line}" if line.strip() else line for line in block.splitlines(True))
 
 
 def _rst(text: str) -> str:
@@ -128,15 +240,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--jobs", default="1")
     parser.add_argument("--keep", type=Path, help="write the tree here and keep it")
+    parser.add_argument("--tree", choices=["mixed", "dense"], default="mixed",
+                        help="mixed: guides, API pages and tutorials; dense: guides only")
     parser.add_argument("--link-mode", choices=["first", "section", "all", "off"],
                         help="dlglossary_link_mode of the build with the extension")
     args = parser.parse_args(argv)
     root = args.keep or Path(tempfile.mkdtemp(prefix="dlglossary-bench-"))
     src = root / "src"
     src.mkdir(parents=True, exist_ok=True)
-    make_tree(src, args.pages)
+    make_tree(src, args.pages, tree=args.tree)
     size = sum(p.stat().st_size for p in src.glob("*.rst"))
-    print(f"{args.pages} pages, {size / args.pages / 1024:.1f} KiB of reST per page")
+    print(f"{args.tree} tree: {args.pages} pages, "
+          f"{size / args.pages / 1024:.1f} KiB of reST per page")
     times: dict[bool, list[tuple[float, float]]] = {False: [], True: []}
     for _ in range(args.repeat):  # interleaved, so that load on the machine hits both
         for extension in (False, True):

@@ -22,6 +22,7 @@ from ._project import project_of
 from ._textmap import Prose, collect_prose
 
 __all__ = [
+    "ACRONYM_ATTRIBUTE",
     "ID_ATTRIBUTE",
     "LINK_CLASS",
     "AutoLink",
@@ -32,6 +33,8 @@ __all__ = [
 
 #: Attribute of the links this extension makes: the id of the linked term.
 ID_ATTRIBUTE = "dlglossary_id"
+#: Attribute of the links this extension makes whose text is an acronym of the term.
+ACRONYM_ATTRIBUTE = "dlglossary_acronym"
 #: Class of the links this extension makes (on the content and the final reference).
 LINK_CLASS = "dlglossary-link"
 METADATA_KEY = "dlglossary"
@@ -116,15 +119,20 @@ def choose_links(prose: Prose, matches: Sequence[Match], mode: str) -> dict[int,
 
 
 def term_xref(match: Match, term: Term, docname: str) -> addnodes.pending_xref:
-    """A ``std:term`` cross-reference for one occurrence, marked as this extension's."""
-    inner: nodes.Node = nodes.Text(match.text)
-    if match.kind == "acronym" and term.expansion:
-        inner = nodes.abbreviation(match.text, match.text, explanation=term.expansion)
-    content = nodes.inline("", "", inner, classes=["xref", "std", "std-term", LINK_CLASS])
+    """A ``std:term`` cross-reference for one occurrence, marked as this extension's.
+
+    It holds only the text. The ``inline`` that a ``:term:`` link holds, and the
+    abbreviation an acronym becomes, are added by :class:`~._resolve.ResolveAutoLinks`
+    when the page is written: every page read stays in memory until it is written, a
+    page may hold a hundred links, and each element costs the garbage collector about
+    nine objects to walk on every full collection.
+    """
     xref = addnodes.pending_xref(
-        match.text, content, refdomain="std", reftype="term", reftarget=term.term,
-        refexplicit=True, refwarn=False, refdoc=docname,
+        match.text, nodes.Text(match.text), refdomain="std", reftype="term",
+        reftarget=term.term, refexplicit=True, refwarn=False, refdoc=docname,
     )
+    if match.kind == "acronym":
+        xref[ACRONYM_ATTRIBUTE] = True
     xref[ID_ATTRIBUTE] = term.id
     return xref
 

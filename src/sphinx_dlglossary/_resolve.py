@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -14,7 +14,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ._domain import ANCHOR_PREFIX, GlossaryDomain, domain_of
 from ._entries import fill_glossaries
-from ._linking import ID_ATTRIBUTE, LINK_CLASS
+from ._linking import ACRONYM_ATTRIBUTE, ID_ATTRIBUTE, LINK_CLASS
 from ._nodes import dlglossary_placeholder, dlglossary_tip
 from ._project import project_of
 from ._targets import link_to_term
@@ -31,6 +31,8 @@ __all__ = [
 
 #: Runs after intersphinx (500): an explicit ``:term:`` of another project's term goes there.
 BUILTIN_TERM_PRIORITY = 800
+#: Classes of the ``inline`` inside a term link, as Sphinx's ``:term:`` role sets them.
+TERM_CLASSES = ["xref", "std", "std-term", LINK_CLASS]
 
 
 class ResolveAutoLinks(SphinxPostTransform):
@@ -46,23 +48,35 @@ class ResolveAutoLinks(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         """Replace this document's auto links with references (or plain text)."""
-        builder = builder_of(self.env)
-        store = project_of(self.config).store
+        links: dict[int, list[addnodes.pending_xref]] = {}
+        parents: dict[int, nodes.Element] = {}
         for node in descendants(self.document, addnodes.pending_xref):
-            term_id = node.get(ID_ATTRIBUTE)
-            if term_id is None:
-                continue
-            term = store.get(term_id)
-            content = node[0] if node.children else None
-            if not isinstance(content, nodes.Element):
-                content = nodes.inline(node.astext(), node.astext())
-            else:
-                node.remove(content)
-            if term is None:
-                node.replace_self(content)
-                continue
-            fromdocname = node.get("refdoc", self.env.docname)
-            node.replace_self(link_to_term(self.env, builder, fromdocname, term, content, node))
+            if ID_ATTRIBUTE in node.attributes and node.parent is not None:
+                links.setdefault(id(node.parent), []).append(node)
+                parents[id(node.parent)] = node.parent
+        # A paragraph holds many links: each parent's children are looked through once,
+        # not once per link as ``replace_self`` would.
+        for key, found in links.items():
+            parent = parents[key]
+            wanted = {id(node) for node in found}
+            for index, child in enumerate(parent.children):
+                if id(child) in wanted:
+                    parent[index] = self._resolved(cast(addnodes.pending_xref, child))
+
+    def _resolved(self, node: addnodes.pending_xref) -> nodes.Element:
+        """The reference (or, with nowhere to link to, the content) replacing ``node``."""
+        term = project_of(self.config).store.get(node[ID_ATTRIBUTE])
+        text = node.astext()
+        # The content a ``:term:`` role gives its link (see ``term_xref``).
+        inner: list[nodes.Node] = list(node.children)
+        if term is not None and term.expansion and node.get(ACRONYM_ATTRIBUTE):
+            inner = [nodes.abbreviation(text, text, explanation=term.expansion)]
+        content = nodes.inline(text, "", *inner, classes=TERM_CLASSES)
+        if term is None:
+            return content
+        fromdocname = node.get("refdoc", self.env.docname)
+        builder = builder_of(self.env)
+        return link_to_term(self.env, builder, fromdocname, term, content, node)
 
 
 def builder_of(env: BuildEnvironment) -> Builder:
