@@ -22,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from corpus import prose_corpus  # noqa: E402
+from corpus import API_PARAMETERS, prose_corpus  # noqa: E402
 
 
 def make_tree(root: Path, pages: int = 400, page_size: int = 12_000) -> int:
@@ -50,6 +50,74 @@ def make_varied_tree(root: Path, pages: int = 400, page_size: int = 12_000) -> i
     return _write_pages(root, texts)
 
 
+def make_mixed_tree(root: Path, pages: int = 400, page_size: int = 12_000) -> int:
+    """The docs-like tree: a third each of guides, API reference pages and tutorials.
+
+    Guides are paragraphs drawn from the store's definitions (as in the varied tree); API
+    pages document functions with parameter lists and examples; tutorials alternate
+    explanations, instructions, code, notes and a table, as a library's docs do.
+    """
+    from dlglossary import builtin_store
+
+    rng = random.Random(11)
+    store = builtin_store().sorted()
+    paragraphs = [" ".join(t.definition.split()) for t in store if t.definition]
+    summaries = [t.summary for t in store]
+    texts = []
+    for index in range(pages):
+        kind = index % 3
+        parts, size, section = [f"# Page {index}\n\n"], 0, 0
+        while size < page_size:
+            section += 1
+            if kind == 0:
+                part = f"## Section {section}\n\n" + rng.choice(paragraphs) + "\n\n"
+            elif kind == 1:
+                part = _api_section(rng, section, summaries, paragraphs)
+            else:
+                part = _tutorial_step(rng, section, summaries, paragraphs)
+            parts.append(part)
+            size += len(part)
+        texts.append("".join(parts))
+    return _write_pages(root, texts)
+
+
+def _api_section(
+    rng: random.Random, number: int, summaries: list[str], paragraphs: list[str]
+) -> str:
+    chosen = rng.sample(API_PARAMETERS, 4)
+    signature = ", ".join(name for name, _, _ in chosen)
+    lines = [f"## `apply_block{number}({signature})`\n\n", rng.choice(summaries), "\n\n"]
+    if number % 3 == 1:
+        lines += [rng.choice(paragraphs), "\n\n"]
+    lines.append("**Parameters**\n\n")
+    lines += [f"- `{name}` (*{kind}*): {description}\n" for name, kind, description in chosen]
+    lines.append("\n**Returns**: the transformed tensor.\n\n")
+    lines.append(
+        "```python\n"
+        f"out = apply_block{number}({', '.join(str(rng.randint(1, 512)) for _ in chosen)})\n"
+        "print(out.shape)\n```\n\n"
+    )
+    return "".join(lines)
+
+
+def _tutorial_step(
+    rng: random.Random, number: int, summaries: list[str], paragraphs: list[str]
+) -> str:
+    rows = "".join(
+        f"| `{name}` | `{rng.randint(1, 9)}` | {description} |\n"
+        for name, _, description in rng.sample(API_PARAMETERS, 3)
+    )
+    return (
+        f"## Step {number}\n\n{rng.choice(paragraphs)}\n\n"
+        "Run the cell below, then check that the printed values look reasonable before "
+        "going on. If something fails, see the troubleshooting section at the end.\n\n"
+        "```python\nmodel = build_model(depth=12)\nmetrics = fit(model, loader, epochs=3)\n"
+        "print(metrics)\n```\n\n"
+        f"> **Note:** {rng.choice(summaries)}\n\n"
+        f"| Setting | Value | Why |\n|---|---|---|\n{rows}\n"
+    )
+
+
 def _write_pages(root: Path, pages: list[str]) -> int:
     size = 0
     for index, page in enumerate(pages):
@@ -74,7 +142,12 @@ def timed(command: list[str], runs: int = 5) -> float:
 def main() -> None:
     bindir = Path(sys.executable).parent
     codespell = shutil.which("codespell", path=str(bindir)) or shutil.which("codespell")
-    for label, make in (("repetitive", make_tree), ("varied", make_varied_tree)):
+    trees = (
+        ("repetitive", make_tree),
+        ("docs-like", make_mixed_tree),
+        ("varied", make_varied_tree),
+    )
+    for label, make in trees:
         with tempfile.TemporaryDirectory() as folder:
             root = Path(folder)
             megabytes = make(root) / 1e6

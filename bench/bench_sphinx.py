@@ -33,6 +33,9 @@ from typing import NamedTuple
 
 from dlglossary import builtin_store
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import API_PARAMETERS
+
 TARGET = 1.10
 CODE = """\
 .. code-block:: python
@@ -95,34 +98,13 @@ def _guide_page(number: int, rng: random.Random, text: _Text) -> str:
     return "".join(parts)
 
 
-# Parameter descriptions as API references word them: mostly plain English.
-_PARAMETERS = (
-    ("in_features", "int", "Number of values in each input sample."),
-    ("out_features", "int", "Number of values each output sample has."),
-    ("bias", "bool", "If ``True``, a learnable offset is added to the output. Default: ``True``."),
-    ("dropout", "float", "Probability of zeroing an element during training. Default: ``0.1``."),
-    ("eps", "float", "Small value added to the denominator for numerical stability."),
-    ("device", "str", "Where the parameters are allocated, such as ``\"cpu\"`` or ``\"cuda\"``."),
-    ("dtype", "dtype", "Floating-point type of the parameters. Default: ``float32``."),
-    ("reduction", "str", "How per-sample values are combined: ``\"mean\"`` or ``\"sum\"``."),
-    ("num_heads", "int", "How many heads the module splits its inputs into."),
-    ("batch_first", "bool", "If ``True``, inputs and outputs have the batch as their first axis."),
-    ("momentum", "float", "Weight of the newest value in the running averages. Default: ``0.1``."),
-    ("kernel_size", "int or tuple", "Size of the sliding window."),
-    ("stride", "int", "Step between two applications of the window. Default: ``1``."),
-    ("padding", "int", "Zeros added to both sides of the input. Default: ``0``."),
-    ("generator", "Generator", "Source of randomness, for reproducible results."),
-    ("inplace", "bool", "If ``True``, the input is modified in place. Default: ``False``."),
-)
-
-
 def _api_page(number: int, rng: random.Random, text: _Text) -> str:
     """A module page: an introduction, then classes and functions with fields and examples."""
     module = f"benchlib.module{number}"
     parts = [_heading(f"``{module}``", "="), f".. py:module:: {module}\n\n"]
     parts.append(_paragraph(rng.choice(text.paragraphs)))
     for index in range(5):
-        chosen = rng.sample(_PARAMETERS, 4)
+        chosen = rng.sample(API_PARAMETERS, 4)
         signature = ", ".join(f"{name}" for name, _, _ in chosen)
         kind = "class" if index % 2 == 0 else "function"
         name = f"Block{index}" if kind == "class" else f"apply_block{index}"
@@ -169,7 +151,7 @@ def _tutorial_page(number: int, rng: random.Random, text: _Text) -> str:
         parts.append(_indented(_paragraph(rng.choice(text.summaries))))
     parts.append(".. list-table:: Settings used in this tutorial\n   :header-rows: 1\n\n"
                  "   * - Setting\n     - Value\n     - Why\n")
-    for name, _, description in rng.sample(_PARAMETERS, 6):
+    for name, _, description in rng.sample(API_PARAMETERS, 6):
         parts.append(f"   * - ``{name}``\n     - ``{rng.randint(1, 9)}``\n     - {description}\n")
     parts.append("\n")
     parts.append(_heading("Troubleshooting", "-"))

@@ -44,6 +44,27 @@ _CODE = [
 ]
 
 
+# Parameter descriptions as API references word them: mostly plain English.
+API_PARAMETERS = (
+    ("in_features", "int", "Number of values in each input sample."),
+    ("out_features", "int", "Number of values each output sample has."),
+    ("bias", "bool", "If ``True``, a learnable offset is added to the output. Default: ``True``."),
+    ("dropout", "float", "Probability of zeroing an element during training. Default: ``0.1``."),
+    ("eps", "float", "Small value added to the denominator for numerical stability."),
+    ("device", "str", "Where the parameters are allocated, such as ``\"cpu\"`` or ``\"cuda\"``."),
+    ("dtype", "dtype", "Floating-point type of the parameters. Default: ``float32``."),
+    ("reduction", "str", "How per-sample values are combined: ``\"mean\"`` or ``\"sum\"``."),
+    ("num_heads", "int", "How many heads the module splits its inputs into."),
+    ("batch_first", "bool", "If ``True``, inputs and outputs have the batch as their first axis."),
+    ("momentum", "float", "Weight of the newest value in the running averages. Default: ``0.1``."),
+    ("kernel_size", "int or tuple", "Size of the sliding window."),
+    ("stride", "int", "Step between two applications of the window. Default: ``1``."),
+    ("padding", "int", "Zeros added to both sides of the input. Default: ``0``."),
+    ("generator", "Generator", "Source of randomness, for reproducible results."),
+    ("inplace", "bool", "If ``True``, the input is modified in place. Default: ``False``."),
+)
+
+
 def prose_corpus(size: int, seed: int = 1) -> str:
     rng = random.Random(seed)
     parts: list[str] = []

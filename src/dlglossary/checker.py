@@ -55,6 +55,7 @@ _SMALL_WORDS = frozenset(
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _CAPITALS_RUN = re.compile(r"(?:\b[A-Z]{2,}\b[ \t]+)+\b[A-Z]{2,}\b")
 _EXPANSION_REACH = 160
+_VERDICT_LIMIT = 50_000
 _CLOSING = re.compile(r"s?\s*[),;]")
 _EXPANSION_AFTER = re.compile(rf"s?\s*\(([^()]{{3,{_EXPANSION_REACH}}})\)")
 
@@ -294,7 +295,7 @@ def _unknown_jargon(
     store: Store,
     ignored: set[str],
 ) -> list[Finding]:
-    everyday = common_acronyms()
+    known_anywhere = _known_words(store)
     introduced = _Introductions(text)
     shouting = _Shouting(text)
     reported: set[str] = set()
@@ -302,19 +303,16 @@ def _unknown_jargon(
     findings = []
     for found in candidates:
         word = found.group()
-        base = word[:-1] if word.endswith("s") and word[-2:-1].isupper() else word
         if word in reported:
             continue
         known = verdicts.get(word)
         if known is None:
+            base = word[:-1] if word.endswith("s") and word[-2:-1].isupper() else word
             known = (
-                not _looks_like_jargon(base)
-                or base in everyday
+                known_anywhere(base)
                 or word in ignored
                 or base in ignored
                 or base.casefold() in ignored
-                or store.lookup(base) is not None
-                or _ROMAN.fullmatch(base) is not None
                 or introduced.defines(base)
             )
             verdicts[word] = known
@@ -332,6 +330,31 @@ def _unknown_jargon(
             )
         )
     return findings
+
+
+@lru_cache(maxsize=8)
+def _known_words(store: Store) -> Callable[[str], bool]:
+    """Whether a word is never jargon in any document, remembered per word for ``store``.
+
+    Documents of one project share most of their acronyms, so each is looked up once.
+    """
+    everyday = common_acronyms()
+    verdicts: dict[str, bool] = {}
+
+    def known(word: str) -> bool:
+        verdict = verdicts.get(word)
+        if verdict is None:
+            if len(verdicts) > _VERDICT_LIMIT:
+                verdicts.clear()  # a server that runs for weeks reads many words
+            verdict = verdicts[word] = (
+                not _looks_like_jargon(word)
+                or word in everyday
+                or store.lookup(word) is not None
+                or _ROMAN.fullmatch(word) is not None
+            )
+        return verdict
+
+    return known
 
 
 def _jargon_candidates(text: str, start: int, end: int) -> Iterator[re.Match[str]]:

@@ -6,7 +6,6 @@ Exit codes: 0 ok, 1 findings or not found, 2 usage or input error.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -176,7 +175,7 @@ def _define(args: argparse.Namespace) -> int:
         print(f"dlglossary: no entry named {args.name!r}{hint}", file=sys.stderr)
         return FOUND
     if args.format == "json":
-        print(json.dumps(_as_json(term), indent=2, ensure_ascii=False))
+        _print_json(_as_json(term))
     else:
         print(_describe(term))
     return OK
@@ -214,7 +213,7 @@ def _list(args: argparse.Namespace) -> int:
             return USAGE
         terms = [t for t in terms if t.category == args.category]
     if args.format == "json":
-        print(json.dumps([_as_json(t) for t in terms], indent=2, ensure_ascii=False))
+        _print_json([_as_json(t) for t in terms])
         return OK
     width = max((len(t.term) for t in terms), default=0)
     for term in terms:
@@ -225,7 +224,7 @@ def _list(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     _, result = _setup(args)
     terms = sorted(result.store, key=lambda t: t.id)
-    print(json.dumps([_as_json(t) for t in terms], indent=2, ensure_ascii=False))
+    _print_json([_as_json(t) for t in terms])
     return OK
 
 
@@ -300,7 +299,7 @@ def _find(args: argparse.Namespace) -> int:
             occurrences.append(occurrence)
     _warn(walk.problems)
     if args.format == "json":
-        print(json.dumps(occurrences, indent=2, ensure_ascii=False))
+        _print_json(occurrences)
     if unusable or any(Path(p.path) in args.paths for p in walk.problems):
         return USAGE
     return OK if occurrences else FOUND
@@ -377,6 +376,12 @@ def _check(args: argparse.Namespace) -> int:
     if unusable:
         return USAGE
     return FOUND if found else OK
+
+
+def _print_json(value: object) -> None:
+    import json  # only the JSON outputs need it; `check` starts without it
+
+    print(json.dumps(value, indent=2, ensure_ascii=False))
 
 
 def _with_bom(path: Path, text: str) -> str:

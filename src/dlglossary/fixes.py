@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -28,6 +27,8 @@ def write_atomically(path: Path, text: str) -> None:
     """Replace the file's content; readers see the old or the new file, never a mix."""
     data = text.encode("utf-8")
     mode = path.stat().st_mode & 0o7777
+    import tempfile  # only when writing: `check` without --fix never needs it
+
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:

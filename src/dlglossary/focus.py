@@ -102,8 +102,14 @@ class Focus:
         acronym_words = _acronym_words(store.matcher)
         size = len(text)
         clauses: set[tuple[int, int]] = set()
+        # A rare acronym's pattern runs only where the document holds something like it.
+        patterns = [
+            pattern
+            for pattern, loose in _candidate_patterns(store.matcher)
+            if loose is None or loose.search(text) is not None
+        ]
         for part in self.checked:
-            for index, pattern in enumerate(_candidate_patterns(store.matcher)):
+            for index, pattern in enumerate(patterns):
                 clause_end = part.start
                 for found in pattern.finditer(text, part.start, part.end):
                     position = found.start()
@@ -259,8 +265,15 @@ def _acronym_words(matcher: Matcher) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
-def _candidate_patterns(matcher: Matcher) -> tuple[re.Pattern[str], ...]:
-    """The candidate pattern, and one for each acronym it would miss (``F1``, ``R²``)."""
+def _candidate_patterns(
+    matcher: Matcher,
+) -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
+    """The candidate pattern, and one for each acronym it would miss (``F1``, ``R²``).
+
+    Each comes with a looser pattern (``None`` for the first) that matches wherever it
+    does, less its word boundaries, so one search of a whole document tells whether
+    searching each of its parts could find anything.
+    """
     base = re.compile(_CANDIDATE)
     extra = set()
     for acronym in matcher.acronyms():
@@ -268,27 +281,28 @@ def _candidate_patterns(matcher: Matcher) -> tuple[re.Pattern[str], ...]:
         if words and not any(base.search(word) for word in words):
             # The whole acronym as it can appear in prose, so that short words such as
             # the "W" of "W B" do not make every "W" a candidate.
-            extra.add(_surface_pattern(words))
+            extra.add(_surface_patterns(words))
     # One pattern each: a pattern that starts with a literal word is searched for that
     # word at memchr speed, many times faster than a set of first characters.
-    return (base, *(re.compile(pattern) for pattern in sorted(extra)))
+    return ((base, None), *((re.compile(p), re.compile(loose)) for p, loose in sorted(extra)))
 
 
 _JOINABLE = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*|[-‐‑])"
 
 
-def _surface_pattern(words: list[str]) -> str:
-    """A pattern for a name's words as they can appear in prose, between word boundaries.
+def _surface_patterns(words: list[str]) -> tuple[str, str]:
+    """Patterns for a name's words as they can appear in prose: with and without boundaries.
 
-    It starts with the first word (less a final "y", which may read "ies"), so that the
-    regex engine can search for it literally, and checks the boundary before it after it.
+    Each starts with the first word (less a final "y", which may read "ies"), so that the
+    regex engine can search for it literally; the first checks the boundary before it
+    after it.
     """
     first = words[0]
     stem = first[:-1] if first[-1] in "yY" and len(first) > 1 else first
     rest = _with_plural(first)[len(re.escape(stem)) :]
     following = "".join(_JOINABLE + _with_plural(word) for word in words[1:])
     escaped = re.escape(stem)
-    return rf"{escaped}(?<!\w{escaped}){rest}{following}(?!\w)"
+    return rf"{escaped}(?<!\w{escaped}){rest}{following}(?!\w)", f"{escaped}{rest}{following}"
 
 
 def _with_plural(word: str) -> str:

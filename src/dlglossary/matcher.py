@@ -75,12 +75,13 @@ class _Hit(NamedTuple):
     ambiguous: bool
 
 
-class _Node:
-    __slots__ = ("children", "hit")
-
-    def __init__(self) -> None:
-        self.children: dict[str, _Node] = {}
-        self.hit: _Hit | None = None
+#: A trie of name words, flattened into one dict: each path of words from the root, its
+#: keys joined by `_STEP`, maps to the name ending there (None where only longer names
+#: pass). One dict of strings and tuples instead of a node object per word keeps the
+#: index quick to build and to copy, and leaves the garbage collector little to walk in
+#: long-running hosts (a Sphinx build, a language server).
+_Trie = dict[str, "_Hit | None"]
+_STEP = "\x1f"
 
 
 class _CodeName(NamedTuple):
@@ -99,8 +100,8 @@ class Matcher:
     """
 
     def __init__(self, terms: Iterable[Term]) -> None:
-        self._prose = _Node()
-        self._code = _Node()
+        self._prose: _Trie = {}
+        self._code: _Trie = {}
         self._code_names: dict[str, list[_CodeName]] = {}
         self._chain_cache: dict[str, _Hits] = {}
         self._clause_cache: dict[str, _Hits] = {}
@@ -208,16 +209,17 @@ class Matcher:
                 matches.extend(self._match_chain(text, token_start, token_end, prose=True))
                 i += 1
                 continue
-            node, best, best_end, j = self._prose, None, i, i
+            prose, path, best, best_end, j = self._prose, "", None, i, i
             while j < count:
                 if j > i and not _JOINABLE_GAP.fullmatch(text, tokens[j - 1][1], tokens[j][0]):
                     break
-                child = _step_prose(node, text[tokens[j][0] : tokens[j][1]])
+                child = _step_prose(prose, path, text[tokens[j][0] : tokens[j][1]])
                 if child is None:
                     break
-                node = child
-                if node.hit is not None:
-                    best, best_end = node.hit, j
+                path = child
+                hit = prose[path]
+                if hit is not None:
+                    best, best_end = hit, j
                 j += 1
             if best is None:
                 # `AdamW`, `BatchNorm2d` written in prose without their module.
@@ -298,21 +300,24 @@ class Matcher:
     def _match_identifier_words(self, text: str, start: int, end: int) -> list[Match]:
         """Words inside one identifier: whole first, then split (``learning_rate``)."""
         identifier = text[start:end]
-        whole = _step_code(self._code, identifier)
-        if whole is not None and whole.hit is not None and not identifier.startswith("_"):
-            return [_make(text, start, end, whole.hit)]
+        code = self._code
+        whole = _step_code(code, "", identifier)
+        hit = code[whole] if whole is not None else None
+        if hit is not None and not identifier.startswith("_"):
+            return [_make(text, start, end, hit)]
         spans = split_identifier(identifier)
         matches: list[Match] = []
         i = 0
         while i < len(spans):
-            node, best, best_end, j = self._code, None, i, i
+            path, best, best_end, j = "", None, i, i
             while j < len(spans):
-                child = _step_code(node, identifier[spans[j][0] : spans[j][1]])
+                child = _step_code(code, path, identifier[spans[j][0] : spans[j][1]])
                 if child is None:
                     break
-                node = child
-                if node.hit is not None:
-                    best, best_end = node.hit, j
+                path = child
+                hit = code[path]
+                if hit is not None:
+                    best, best_end = hit, j
                 j += 1
             if best is None:
                 i += 1
@@ -344,14 +349,16 @@ def _placed(hits: _Hits, piece: str, offset: int) -> list[Match]:
     ]
 
 
-def _first_words(root: _Node) -> frozenset[str]:
-    """Every word, in lower case, that `_step_prose` can take from ``root``.
+def _first_words(trie: _Trie) -> frozenset[str]:
+    """Every word, in lower case, that `_step_prose` can take from the root of ``trie``.
 
     A superset (singular and plural forms of each first word, whatever its case), so
     that one set lookup rules out an ordinary word.
     """
     words: set[str] = set()
-    for key in root.children:
+    for key in trie:
+        if _STEP in key:
+            continue
         lower = key.removeprefix(_CASE_SENSITIVE).lower()
         words.update((lower, lower + "s", lower + "es"))
         if lower.endswith("y"):
@@ -359,33 +366,41 @@ def _first_words(root: _Node) -> frozenset[str]:
     return frozenset(words)
 
 
-def _insert(root: _Node, keys: list[str], hit: _Hit) -> None:
-    node = root
+def _insert(trie: _Trie, keys: list[str], hit: _Hit) -> None:
+    path = ""
     for key in keys:
-        node = node.children.setdefault(key, _Node())
-    if node.hit is None:
-        node.hit = hit
+        path = f"{path}{_STEP}{key}" if path else key
+        trie.setdefault(path, None)
+    if trie[path] is None:
+        trie[path] = hit
 
 
-def _step_prose(node: _Node, word: str) -> _Node | None:
-    children = node.children
-    child = children.get(word.lower()) or children.get(_CASE_SENSITIVE + word)
+def _child(trie: _Trie, path: str, key: str) -> str | None:
+    """The path one step from ``path`` along ``key``, if the trie has it."""
+    child = f"{path}{_STEP}{key}" if path else key
+    return child if child in trie else None
+
+
+def _step_prose(trie: _Trie, path: str, word: str) -> str | None:
+    child = _child(trie, path, word.lower()) or _child(trie, path, _CASE_SENSITIVE + word)
     if child is not None or word[-1] not in "sS":
         return child
     for singular in singular_forms(word):
-        child = children.get(_CASE_SENSITIVE + singular) or children.get(singular.lower())
+        child = _child(trie, path, _CASE_SENSITIVE + singular) or _child(
+            trie, path, singular.lower()
+        )
         if child is not None:
             return child
     return None
 
 
-def _step_code(node: _Node, word: str) -> _Node | None:
+def _step_code(trie: _Trie, path: str, word: str) -> str | None:
     lower = word.lower()
-    child = node.children.get(lower)
+    child = _child(trie, path, lower)
     if child is not None:
         return child
     for singular in singular_forms(lower):
-        child = node.children.get(singular)
+        child = _child(trie, path, singular)
         if child is not None:
             return child
     return None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -57,9 +55,13 @@ def report(
 ) -> None:
     """Write ``found`` to ``out`` in format ``fmt``."""
     if fmt == "json":
+        import json  # the text formats, the usual ones, do without it
+
         json.dump([_as_json(item) for item in found], out, indent=2, ensure_ascii=False)
         out.write("\n")
     elif fmt == "sarif":
+        import json
+
         json.dump(_sarif(found, version, root or Path.cwd()), out, indent=2, ensure_ascii=False)
         out.write("\n")
     elif fmt == "github":
@@ -125,6 +127,8 @@ def _escape_property(value: str) -> str:
 
 
 def _sarif(found: Sequence[Located], version: str, root: Path) -> Mapping[str, object]:
+    import hashlib  # SARIF's fingerprints only
+
     rules = [
         {
             "id": code,

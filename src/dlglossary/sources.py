@@ -6,7 +6,6 @@ loop) becomes one :class:`~dlglossary.model.Problem` and the walk goes on.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -111,6 +110,8 @@ def read_source(path: Path, max_size: int) -> SourceFile | Problem:
 
 
 def _read_notebook(path: Path, raw: str) -> SourceFile | Problem:
+    import json  # notebooks only
+
     try:
         notebook = json.loads(raw)
         cells = notebook["cells"]

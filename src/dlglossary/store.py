@@ -38,10 +38,20 @@ __all__ = [
 
 
 class Store:
-    """A merged, validated set of terms, indexed for lookup and matching."""
+    """A merged, validated set of terms, indexed for lookup and matching.
 
-    def __init__(self, terms: Iterable[Term]) -> None:
+    Parameters
+    ----------
+    terms
+        The entries.
+    matcher_state
+        A pickled :class:`~dlglossary.matcher.Matcher` of exactly these entries (from
+        the built-in store's cache), read instead of building the matcher anew.
+    """
+
+    def __init__(self, terms: Iterable[Term], matcher_state: bytes | None = None) -> None:
         self._terms: dict[str, Term] = {t.id: t for t in terms}
+        self._matcher_state = matcher_state
         self._by_name: dict[str, Term] = {}
         self._by_lower_acronym: dict[str, Term] = {}
         for term in self._terms.values():
@@ -116,6 +126,13 @@ class Store:
         """The matcher for this store's names, built on first use."""
         from .matcher import Matcher  # not needed to load a store: start-up stays lean
 
+        if self._matcher_state is not None:
+            try:
+                matcher = pickle.loads(self._matcher_state)
+                if isinstance(matcher, Matcher):
+                    return matcher
+            except Exception:
+                pass  # a cache from elsewhere: build the index as usual
         return Matcher(self._terms.values())
 
 
@@ -147,8 +164,10 @@ def load_builtin() -> LoadResult:
     """Load the built-in store once per process.
 
     Parsing TOML is the slow part of starting up, so the validated entries are also kept
-    in a cache file keyed by the term files' names, sizes and modification times; a new
-    process reads that instead when nothing changed. Any problem with the cache (missing,
+    in a cache file keyed by the term files' names, sizes and modification times (and
+    those of the modules that shape what it holds); a new process reads that instead when
+    nothing changed. The cache also holds the matcher's index, pickled, which the store
+    reads on first use rather than building it. Any problem with the cache (missing,
     stale, unreadable, unwritable folder) simply means parsing the files again.
     """
     files = builtin_files()
@@ -157,21 +176,23 @@ def load_builtin() -> LoadResult:
     if cache is not None:
         try:
             with cache.open("rb") as handle:
-                key, terms, problems = pickle.load(handle)
+                key, terms, problems, matcher_state = pickle.load(handle)
             if key == cache_key:
-                return LoadResult(Store(terms), problems)
+                return LoadResult(Store(terms, matcher_state), problems)
         except Exception:
             pass
     result = _merge([[read_term_file(p) for p in files]])
     if cache is not None:
-        _write_cache(cache, (cache_key, tuple(result.store), result.problems))
+        matcher_state = pickle.dumps(result.store.matcher, protocol=pickle.HIGHEST_PROTOCOL)
+        _write_cache(cache, (cache_key, tuple(result.store), result.problems, matcher_state))
     return result
 
 
 def _cache_key(files: Sequence[Path]) -> str | None:
     """What the cache must have been made from: the term files' names, sizes and times."""
+    here = Path(__file__).parent
     parts = [f"{_CACHE_FORMAT}:{__file__}"]
-    for path in files:
+    for path in (*(here / name for name in _CACHE_SHAPERS), *files):
         try:
             stat = path.stat()
         except OSError:
@@ -207,7 +228,9 @@ def builtin_store() -> Store:
     return load_builtin().store
 
 
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
+#: The modules whose code decides what the cache holds (entries and matcher index).
+_CACHE_SHAPERS = ("model.py", "matcher.py", "text.py")
 _project_cache: dict[tuple[tuple[str, int, int], ...], LoadResult] = {}
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import pickle
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -173,3 +177,39 @@ def test_canonical_round_trip(tmp_path: Path) -> None:
 
 def test_store_accepts_plain_terms() -> None:
     assert len(Store([])) == 0
+
+
+_CACHED_MATCHER = """
+import sys
+from dlglossary.matcher import Matcher
+from dlglossary.store import load_builtin
+store = load_builtin().store
+text = "Batch normalization and dropout regularize a CNN; nn.BatchNorm2d, learning_rate."
+fresh = Matcher(store)
+found = [(m.start, m.term_id) for m in store.matcher.scan(text)]
+assert found == [(m.start, m.term_id) for m in fresh.scan(text)], found
+assert found and "batch-normalization" in {t for _, t in found}
+code = "x = nn.BatchNorm2d(64); learning_rate = 3e-4"
+assert store.matcher.scan(code, "code") == fresh.scan(code, "code")
+print("cached" if store._matcher_state is not None else "built")
+"""
+
+
+def test_builtin_cache_keeps_the_matcher_index(tmp_path: Path) -> None:
+    environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    environment.pop("DLGLOSSARY_NO_CACHE", None)
+
+    def run() -> str:
+        return subprocess.run(
+            [sys.executable, "-c", _CACHED_MATCHER],
+            capture_output=True, text=True, check=True, env=environment,
+        ).stdout.strip()
+
+    assert run() == "built"  # the first process writes the cache
+    assert run() == "cached"  # the next one reads the index from it, and it matches alike
+    # A damaged index in the cache is not used: the matcher is built again, and its
+    # matches still agree with a fresh one's (the script asserts that, or fails).
+    cache = next((tmp_path / "dlglossary").glob("store-*.pickle"))
+    key, terms, problems, _ = pickle.loads(cache.read_bytes())
+    cache.write_bytes(pickle.dumps((key, terms, problems, b"not a pickle")))
+    run()
