@@ -108,27 +108,40 @@ class Focus:
             for pattern, loose in _candidate_patterns(store.matcher)
             if loose is None or loose.search(text) is not None
         ]
+        base, *rare = patterns
+        reversed_text = self.reader.reversed
+        clause_start_of, clause_end_of = self.reader.clause_start, self.reader.clause_end
+        capital_words, later = self.capital_words, self._later
         for part in self.checked:
-            for index, pattern in enumerate(patterns):
-                clause_end = part.start
-                for found in pattern.finditer(text, part.start, part.end):
-                    position = found.start()
-                    word = found.group()
-                    capital_word = index == 0 and word[0] != "." and "_" not in word
-                    if capital_word:
-                        before = _WORD_REVERSED.match(self.reader.reversed, size - position)
-                        start = position - (before.end() - before.start() if before else 0)
-                        if start >= part.start:
-                            self.capital_words.append((start, part.end))
+            part_start, part_end = part.start, part.end
+            clause_end = part_start
+            for found in base.finditer(text, part_start, part_end):
+                position = found.start()
+                word = found.group()
+                if word[0] != "." and "_" not in word:
+                    # A capital inside a word; the word starts where the word characters
+                    # before it do (found on the reversed text, in C).
+                    before = _WORD_REVERSED.match(reversed_text, size - position)
+                    start = size - before.end() if before else position
+                    if start >= part_start:
+                        capital_words.append((start, part_end))
                     if position < clause_end:
                         continue  # in the clause already taken
-                    # A capital inside a word: only an acronym's needs its clause now.
-                    if capital_word and text[start : found.end()] not in acronym_words:
-                        self._later.append((position, part))
+                    # Only an acronym's clause is needed now.
+                    if text[start : found.end()] not in acronym_words:
+                        later.append((position, part))
                         continue
-                    clause_start = self.reader.clause_start(position, part.start)
-                    clause_end = self.reader.clause_end(found.end(), part.end)
-                    clauses.add((clause_start, clause_end))
+                elif position < clause_end:
+                    continue
+                clause_end = clause_end_of(found.end(), part_end)
+                clauses.add((clause_start_of(position, part_start), clause_end))
+            for pattern in rare:
+                clause_end = part_start
+                for found in pattern.finditer(text, part_start, part_end):
+                    position = found.start()
+                    if position >= clause_end:
+                        clause_end = clause_end_of(found.end(), part_end)
+                        clauses.add((clause_start_of(position, part_start), clause_end))
         self._read_clauses(sorted(clauses))
 
     def read_all(self) -> None:
