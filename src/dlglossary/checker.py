@@ -57,6 +57,7 @@ _CAPITALS_RUN = re.compile(r"(?:\b[A-Z]{2,}\b[ \t]+)+\b[A-Z]{2,}\b")
 _EXPANSION_REACH = 160
 _VERDICT_LIMIT = 50_000
 _CLOSING = re.compile(r"s?\s*[),;]")
+_OPENS_AFTER = re.compile(r"s?\s*\(")
 _EXPANSION_AFTER = re.compile(rf"s?\s*\(([^()]{{3,{_EXPANSION_REACH}}})\)")
 
 
@@ -211,6 +212,10 @@ def _undefined_acronyms(
 def _is_expansion(text: str, use: Match, term: Term) -> bool:
     """Whether this use of an acronym is where the document spells it out."""
     acronym = use.form
+    # Both forms need a parenthesis next to the acronym; most uses have none.
+    near = text[max(0, use.start - 8) : use.start].rstrip()
+    if near and near[-1] != "(" and _OPENS_AFTER.match(text, use.end) is None:
+        return False
     before = text[max(0, use.start - _EXPANSION_REACH) : use.start]
     after = text[use.end : use.end + _EXPANSION_REACH]
     names = [n for n in (term.term, *term.aliases) if n not in term.acronyms]
