@@ -27,6 +27,10 @@ DL = "We train it with stochastic gradient descent and backpropagation.\n\n"
         DL + "An LSTM (long short-term memory) network. The LSTM remembers.",
         DL + "An LSTM (Long Short-Term Memory) network.",
         DL + "Long Short-Term Memory (LSTMs) are old.",
+        # White space around the parentheses, however much.
+        DL + "A long short-term memory (           LSTM ) network.",
+        DL + "An LSTM\n            (long short-term memory) network.",
+        DL + "An LSTMs  (long short-term memories) network.",
     ],
 )
 def test_expansion_in_either_order_and_any_case(store: Store, text: str) -> None:

@@ -49,6 +49,13 @@ EDGE_CASES = [
     # Stops of every kind right next to a candidate.
     "(LSTM),[CNN];{GRU}:'RNN'\"GAN\"/VAE\\BERT|MLP!SGD?ReLU*GELU",
     "LSTM\u00a0network, LSTM\tnetwork, LSTM\r\nnetwork, LSTM -- network, LSTM - network.",
+    # The acronyms without an inner capital, against holes, URLs and each other.
+    "F1`x` and seq2seq`y`; W&B https://wandb.ai and i.i.d.`z`, R²<b>0.9</b> F1s.",
+    "An F1www.example.org score, i.i.d samples, W & B runs and W-B logs; noF1 here.",
+    # Each alone, ending a part that a hole starting with a letter follows.
+    "The F1www.example.org score.",
+    "A seq2seqhttps://example.org model.",
+    "Logged to W&Bwww.wandb.ai today.",
 ]
 
 
