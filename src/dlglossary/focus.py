@@ -284,7 +284,7 @@ def _candidate_patterns(
     """The candidate pattern, and one for each acronym it would miss (``F1``, ``R²``).
 
     Each comes with a looser pattern (``None`` for the first) that matches wherever it
-    does, less its word boundaries, so one search of a whole document tells whether
+    does, less its final word boundary, so one search of a whole document tells whether
     searching each of its parts could find anything.
     """
     base = re.compile(_CANDIDATE)
@@ -304,18 +304,21 @@ _JOINABLE = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*|[-‐‑])"
 
 
 def _surface_patterns(words: list[str]) -> tuple[str, str]:
-    """Patterns for a name's words as they can appear in prose: with and without boundaries.
+    """Patterns for a name's words as they can appear in prose, with and without an end.
 
-    Each starts with the first word (less a final "y", which may read "ies"), so that the
-    regex engine can search for it literally; the first checks the boundary before it
-    after it.
+    Both start with the first word (less a final "y", which may read "ies"), so that the
+    regex engine can search for it literally, and check the word boundary before it
+    after it. Only the first checks the boundary after the last word: a part of the
+    document may end there while the text goes on, so a search of the whole text that
+    looks for the second finds every place a search of each part finds the first.
     """
     first = words[0]
     stem = first[:-1] if first[-1] in "yY" and len(first) > 1 else first
     rest = _with_plural(first)[len(re.escape(stem)) :]
     following = "".join(_JOINABLE + _with_plural(word) for word in words[1:])
     escaped = re.escape(stem)
-    return rf"{escaped}(?<!\w{escaped}){rest}{following}(?!\w)", f"{escaped}{rest}{following}"
+    start = rf"{escaped}(?<!\w{escaped}){rest}{following}"
+    return rf"{start}(?!\w)", start
 
 
 def _with_plural(word: str) -> str:
