@@ -156,7 +156,7 @@ _EMAIL_NAME = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 def _hole_start(text: str, found: re.Match[str], floor: int) -> int:
     """Where a hole begins: an e-mail address reaches left of its "@" (not below ``floor``)."""
     start = found.start()
-    if found.groupdict().get("email") is None:
+    if found.start("email") == -1:  # every hole pattern holds the e-mail group of `_URL`
         return start
     while start > floor and (text[start - 1] in _EMAIL_NAME or text[start - 1].isalnum()):
         start -= 1
@@ -166,12 +166,12 @@ def _hole_start(text: str, found: re.Match[str], floor: int) -> int:
 def _prose_with_holes(text: str, start: int, end: int, holes: re.Pattern[str]) -> Iterator[Segment]:
     """Prose between the matches of ``holes``; a match with group ``code`` is code."""
     position = start
+    has_code = "code" in holes.groupindex
     for found in holes.finditer(text, start, end):
         hole_start = _hole_start(text, found, position)
         if hole_start > position:
             yield Segment(position, hole_start, "prose")
-        code = found.groupdict().get("code")
-        if code is not None:
+        if has_code and found.start("code") != -1:
             yield Segment(found.start("code"), found.end("code"), "code")
         position = found.end()
     if position < end:
