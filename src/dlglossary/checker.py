@@ -29,6 +29,7 @@ from .documents import Segment, segment
 from .find import find_terms
 from .focus import Focus, Undecided
 from .matcher import Match
+from .memo import per_object
 from .model import Term
 from .store import Store, builtin_data_dir
 from .text import name_words, singular_forms
@@ -337,14 +338,13 @@ def _unknown_jargon(
     return findings
 
 
-@lru_cache(maxsize=8)
 def _known_words(store: Store) -> Callable[[str], bool]:
     """Whether a word is never jargon in any document, remembered per word for ``store``.
 
     Documents of one project share most of their acronyms, so each is looked up once.
     """
     everyday = common_acronyms()
-    verdicts: dict[str, bool] = {}
+    verdicts = _verdicts(store)
 
     def known(word: str) -> bool:
         verdict = verdicts.get(word)
@@ -360,6 +360,12 @@ def _known_words(store: Store) -> Callable[[str], bool]:
         return verdict
 
     return known
+
+
+@per_object
+def _verdicts(store: Store) -> dict[str, bool]:
+    """The remembered verdicts of :func:`_known_words` for ``store``."""
+    return {}
 
 
 def _jargon_candidates(text: str, start: int, end: int) -> Iterator[re.Match[str]]:

@@ -22,11 +22,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from .context import DOCUMENT_ANCHORS, WINDOW, near_anchor, ruled_out
 from .documents import Segment
 from .matcher import Match, Matcher
+from .memo import per_object
 from .store import Store
 from .text import name_words
 
@@ -265,7 +265,7 @@ _WHITESPACE = re.compile(r"\s")
 _WORD_REVERSED = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=8)
+@per_object
 def _acronym_words(matcher: Matcher) -> frozenset[str]:
     """The words of acronyms, as prose may write them (plurals too)."""
     words: set[str] = set()
@@ -277,7 +277,7 @@ def _acronym_words(matcher: Matcher) -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=8)
+@per_object
 def _candidate_patterns(
     matcher: Matcher,
 ) -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:

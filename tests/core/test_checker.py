@@ -136,3 +136,21 @@ def test_malformed_documents_do_not_raise(store: Store) -> None:
     for language in ("markdown", "restructuredtext", "latex", "python", "plaintext"):
         for text in ("```\nunclosed", '"""unclosed', "$$ x", ".. code::\n", "\x00\x01", "", "\n" * 5):
             check_text(text, language, store)
+
+
+def test_a_store_is_forgotten_once_dropped(store: Store) -> None:
+    # A server builds a new store on each glossary edit; the checker's per-store memos
+    # must not keep the old ones (and their matchers) alive.
+    import gc
+    import weakref
+
+    from dlglossary import check_text
+
+    fresh = Store(list(store))
+    assert codes("The LSTM and FooNet. " + DL, fresh)
+    matcher = weakref.ref(fresh.matcher)
+    dropped = weakref.ref(fresh)
+    del fresh
+    gc.collect()
+    assert dropped() is None and matcher() is None
+    assert check_text("The LSTM.", "markdown", store)  # the shared store still works
