@@ -342,6 +342,8 @@ def _known_words(store: Store) -> Callable[[str], bool]:
     """Whether a word is never jargon in any document, remembered per word for ``store``.
 
     Documents of one project share most of their acronyms, so each is looked up once.
+    The verdicts live in `_verdicts`, apart from this function that refers to ``store``,
+    so that they are forgotten with the store.
     """
     everyday = common_acronyms()
     verdicts = _verdicts(store)

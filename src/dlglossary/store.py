@@ -126,9 +126,10 @@ class Store:
         """The matcher for this store's names, built on first use."""
         from .matcher import Matcher  # not needed to load a store: start-up stays lean
 
-        if self._matcher_state is not None:
+        state, self._matcher_state = self._matcher_state, None  # read once, then let go
+        if state is not None:
             try:
-                matcher = pickle.loads(self._matcher_state)
+                matcher = pickle.loads(state)
                 if isinstance(matcher, Matcher):
                     return matcher
             except Exception:

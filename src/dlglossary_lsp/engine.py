@@ -65,14 +65,7 @@ class Engine:
         """The analysis of the current version, computed here if need be."""
         analysis = self.cached(document)
         if analysis is None:
-            analysis = self._compute(
-                document.uri,
-                document.version,
-                document.source,
-                _language(document),
-                document.position_codec,
-                self.generation,
-            )
+            analysis = self._compute(*self._inputs(document))
         return analysis
 
     def submit(self, document: TextDocument) -> Future[Analysis]:
@@ -90,17 +83,22 @@ class Engine:
                 and not running[2].cancelled()
             ):
                 return running[2]
-            future = self.pool.submit(
-                self._compute,
-                document.uri,
-                document.version,
-                document.source,
-                _language(document),
-                document.position_codec,
-                self.generation,
-            )
+            future = self.pool.submit(self._compute, *self._inputs(document))
             self._running[document.uri] = (document.version, self.generation, future)
             return future
+
+    def _inputs(
+        self, document: TextDocument
+    ) -> tuple[str, int | None, str, str, PositionCodec, int]:
+        """What :meth:`_compute` needs of ``document``, taken now (the text may change)."""
+        return (
+            document.uri,
+            document.version,
+            document.source,
+            _language(document),
+            document.position_codec,
+            self.generation,
+        )
 
     def _compute(
         self,

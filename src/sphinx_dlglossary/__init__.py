@@ -79,7 +79,7 @@ __all__ = ["__version__", "setup"]
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 #: Bump when the data the extension keeps in the environment changes shape.
-ENV_VERSION = 1
+ENV_VERSION = 2  # 2: auto links hold only their text until resolved
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -48,19 +48,17 @@ class ResolveAutoLinks(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         """Replace this document's auto links with references (or plain text)."""
-        links: dict[int, list[addnodes.pending_xref]] = {}
+        links: set[int] = set()
         parents: dict[int, nodes.Element] = {}
         for node in descendants(self.document, addnodes.pending_xref):
             if ID_ATTRIBUTE in node.attributes and node.parent is not None:
-                links.setdefault(id(node.parent), []).append(node)
+                links.add(id(node))
                 parents[id(node.parent)] = node.parent
         # A paragraph holds many links: each parent's children are looked through once,
         # not once per link as ``replace_self`` would.
-        for key, found in links.items():
-            parent = parents[key]
-            wanted = {id(node) for node in found}
+        for parent in parents.values():
             for index, child in enumerate(parent.children):
-                if id(child) in wanted:
+                if id(child) in links:
                     parent[index] = self._resolved(cast(addnodes.pending_xref, child))
 
     def _resolved(self, node: addnodes.pending_xref) -> nodes.Element:
