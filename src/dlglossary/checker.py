@@ -57,9 +57,11 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 _CAPITALS_RUN = re.compile(r"(?:\b[A-Z]{2,}\b[ \t]+)+\b[A-Z]{2,}\b")
 _EXPANSION_REACH = 160
 _VERDICT_LIMIT = 50_000
-_CLOSING = re.compile(r"s?\s*[),;]")
-_OPENS_AFTER = re.compile(r"s?\s*\(")
-_EXPANSION_AFTER = re.compile(rf"s?\s*\(([^()]{{3,{_EXPANSION_REACH}}})\)")
+# After an acronym: a plural "s", or the last dot of one written with dots ("i.i.d."),
+# which the matcher leaves out.
+_CLOSING = re.compile(r"[s.]?\s*[),;]")
+_OPENS_AFTER = re.compile(r"[s.]?\s*\(")
+_EXPANSION_AFTER = re.compile(rf"[s.]?\s*\(([^()]{{3,{_EXPANSION_REACH}}})\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,8 +274,20 @@ def _expansion_fix(text: str, use: Match, expansion: str | None) -> Fix | None:
     spelled = _pluralize(expansion) if plural else expansion
     if _starts_sentence(text, use.start):
         spelled = spelled[0].upper() + spelled[1:]
-    replacement = f"{spelled} ({use.text})"
-    return Fix(use.start, use.end, replacement, f"Spell out '{use.form}': {replacement}")
+    end, written = use.end, use.text
+    if use.form.endswith(".") and text.startswith(".", end):
+        # "i.i.d." is matched without its last dot, which may also end the sentence.
+        end, written = end + 1, written + "."
+    replacement = f"{spelled} ({written})"
+    title = f"Spell out '{use.form}': {replacement}"
+    if end > use.end and _ends_sentence(text, end):
+        replacement += "."
+    return Fix(use.start, end, replacement, title)
+
+
+def _ends_sentence(text: str, position: int) -> bool:
+    after = text[position : position + 3]
+    return not after.strip() or after[0] == "\n" or (after[0] == " " and after[1:2].isupper())
 
 
 def _pluralize(phrase: str) -> str:

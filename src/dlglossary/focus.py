@@ -290,6 +290,8 @@ def _candidate_patterns(
     base = re.compile(_CANDIDATE)
     extra = set()
     for acronym in matcher.acronyms():
+        if "." in acronym.strip("."):
+            continue  # "i.i.d." is one dotted token, which the first pattern finds
         words = name_words(acronym)
         if words and not any(base.search(word) for word in words):
             # The whole acronym as it can appear in prose, so that short words such as

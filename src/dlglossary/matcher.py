@@ -137,10 +137,15 @@ class Matcher:
         if len("".join(words)) < 2:
             return  # a single letter is never a term on its own
         exact = acronym or any(is_acronym_like(w) for w in words)
+        if acronym and "." in name.strip("."):
+            # "i.i.d." reads as one dotted token in prose; nobody writes it "i i d".
+            _insert(self._prose, [_CASE_SENSITIVE + name.strip(".")], hit)
+            return
         if exact:
             _insert(self._prose, [_CASE_SENSITIVE + w for w in words], hit)
-            if not acronym:
-                # "resnet" and "bert" written in lower case still mean ResNet and BERT.
+            if not acronym and not all(w.isupper() for w in words if w.isalpha()):
+                # "resnet" and "pytorch" written in lower case still mean ResNet and
+                # PyTorch; names in capitals ("CLIP", "GLUE") would read as English words.
                 _insert(self._prose, [_CASE_SENSITIVE + w.lower() for w in words], hit)
             return
         _insert(self._prose, [w.lower() for w in words], hit)
@@ -206,20 +211,32 @@ class Matcher:
                 i += 1  # the common case: an ordinary word that starts no term
                 continue
             if "." in word or "_" in word:
-                matches.extend(self._match_chain(text, token_start, token_end, prose=True))
+                dotted = self._prose.get(_CASE_SENSITIVE + word) if "." in word else None
+                if dotted is not None:
+                    # The final dot of "i.i.d." stays out: it may end the sentence too, and a
+                    # match never depends on the text after its last word.
+                    matches.append(_make(text, token_start, token_end, dotted))
+                else:
+                    matches.extend(self._match_chain(text, token_start, token_end, prose=True))
                 i += 1
                 continue
-            prose, path, best, best_end, j = self._prose, "", None, i, i
+            # A word may lead down more than one path ("RNN" as the acronym, and as the
+            # lower-case word of a longer name), so every path is followed.
+            prose, paths, best, best_end, j = self._prose, [""], None, i, i
             while j < count:
                 if j > i and not _JOINABLE_GAP.fullmatch(text, tokens[j - 1][1], tokens[j][0]):
+                    if _is_possessive(text, tokens[j - 1][1], tokens[j]):
+                        j += 1  # "Newton's method": the "s" belongs to the word before
+                        continue
                     break
-                child = _step_prose(prose, path, text[tokens[j][0] : tokens[j][1]])
-                if child is None:
+                paths = _steps_prose(prose, paths, text[tokens[j][0] : tokens[j][1]])
+                if not paths:
                     break
-                path = child
-                hit = prose[path]
-                if hit is not None:
-                    best, best_end = hit, j
+                for path in paths:
+                    hit = prose[path]
+                    if hit is not None:
+                        best, best_end = hit, j
+                        break
                 j += 1
             if best is None:
                 # `AdamW`, `BatchNorm2d` written in prose without their module.
@@ -350,7 +367,7 @@ def _placed(hits: _Hits, piece: str, offset: int) -> list[Match]:
 
 
 def _first_words(trie: _Trie) -> frozenset[str]:
-    """Every word, in lower case, that `_step_prose` can take from the root of ``trie``.
+    """Every word, in lower case, that `_steps_prose` can take from the root of ``trie``.
 
     A superset (singular and plural forms of each first word, whatever its case), so
     that one set lookup rules out an ordinary word.
@@ -381,17 +398,39 @@ def _child(trie: _Trie, path: str, key: str) -> str | None:
     return child if child in trie else None
 
 
-def _step_prose(trie: _Trie, path: str, word: str) -> str | None:
-    child = _child(trie, path, word.lower()) or _child(trie, path, _CASE_SENSITIVE + word)
-    if child is not None or word[-1] not in "sS":
-        return child
-    for singular in singular_forms(word):
-        child = _child(trie, path, _CASE_SENSITIVE + singular) or _child(
-            trie, path, singular.lower()
-        )
-        if child is not None:
-            return child
-    return None
+def _is_possessive(text: str, gap_start: int, token: tuple[int, int]) -> bool:
+    """Whether ``token``, after the gap from ``gap_start``, is the "s" of "'s"."""
+    start, end = token
+    return start == gap_start + 1 and end == start + 1 and text[gap_start] in "'’" and (
+        text[start] in "sS"
+    )
+
+
+def _steps_prose(trie: _Trie, paths: list[str], word: str) -> list[str]:
+    """The paths one prose word on from ``paths``, the exact-case one first on each.
+
+    An exact-case step ("CLIP", "RNN") comes before a case-insensitive one ("clip"), so
+    that where both end a name, the name written as in the text wins. A word ending in
+    "s" that leads nowhere is tried as each of its singulars.
+    """
+    following: list[str] = []
+    lower = word.lower()
+    exact = _CASE_SENSITIVE + word
+    for path in paths:
+        before = len(following)
+        for key in (exact, lower):
+            child = _child(trie, path, key)
+            if child is not None:
+                following.append(child)
+        if len(following) == before and word[-1] in "sS":
+            for singular in singular_forms(word):
+                child = _child(trie, path, _CASE_SENSITIVE + singular) or _child(
+                    trie, path, singular.lower()
+                )
+                if child is not None:
+                    following.append(child)
+                    break
+    return following
 
 
 def _step_code(trie: _Trie, path: str, word: str) -> str | None:

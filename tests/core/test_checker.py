@@ -56,6 +56,29 @@ def test_plural_and_fix(store: Store) -> None:
     assert not [f for f in check_text(fixed, "markdown", store) if f.code == "undefined-acronym"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "fixed"),
+    [
+        (
+            "The samples are i.i.d. and shuffled.",
+            "The samples are independent and identically distributed (i.i.d.) and shuffled.",
+        ),
+        (
+            "The samples are i.i.d. Then they are shuffled.",
+            "The samples are independent and identically distributed (i.i.d.). Then they are "
+            "shuffled.",
+        ),
+        ("IID samples are rare.", "Independent and identically distributed (IID) samples are rare."),
+    ],
+)
+def test_acronyms_written_with_dots_and_their_fix(store: Store, sentence: str, fixed: str) -> None:
+    text = DL + sentence
+    [finding] = [f for f in check_text(text, "markdown", store) if f.code == "undefined-acronym"]
+    assert finding.term_id == "iid" and finding.fix is not None
+    assert apply_fixes(text, [finding.fix]) == DL + fixed
+    assert not [f for f in check_text(DL + fixed, "markdown", store) if f.code == "undefined-acronym"]
+
+
 def test_fix_capitalizes_at_sentence_start(store: Store) -> None:
     text = DL + "LSTM networks remember."
     [finding] = [f for f in check_text(text, "markdown", store) if f.code == "undefined-acronym"]

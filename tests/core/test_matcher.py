@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 
@@ -79,6 +80,51 @@ def test_matches_do_not_overlap_and_are_ordered(store: Store) -> None:
     assert [m.term_id for m in matches] == [
         "batch-normalization", "dropout", "convolutional-neural-network"
     ]
+
+
+# Characters the prose reader joins the words of one name with (DESIGN.md): a name with
+# any other ("W&B", "train/test split", "k-means++") is found through its other names.
+_JOINED = re.compile(r"[\w \-'’]+")
+
+
+def _joined_by_the_reader(name: str, acronym: bool) -> bool:
+    return _JOINED.fullmatch(name.replace(".", "") if acronym else name) is not None
+
+
+def test_every_name_in_the_store_is_found_written_alone(store: Store) -> None:
+    missed = []
+    for term in store.sorted():
+        for name in (term.term, *term.aliases, *term.acronyms):
+            readable = _joined_by_the_reader(name, acronym=name in term.acronyms)
+            if not readable or len(re.sub(r"\W", "", name)) < 2:
+                continue
+            found = store.matcher.scan(name)
+            whole = len(name.rstrip("."))
+            if not any(m.term_id == term.id and (m.start, m.end) == (0, whole) for m in found):
+                missed.append((term.id, name, [(m.text, m.term_id) for m in found]))
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An exact-case name beside a longer lower-case one with the same first word
+        # ("iid assumption", "bidirectional encoder ..."): both paths are followed.
+        ("IID data", [("IID", "iid")]),
+        ("a bidirectional RNN", [("bidirectional RNN", "bidirectional-rnn")]),
+        ("an F1 of 0.9", [("F1", "f1-score")]),
+        # Dotted acronyms are one token; the last dot may end the sentence.
+        ("samples are i.i.d.", [("i.i.d", "iid")]),
+        # Possessives inside a name.
+        ("Newton's method", [("Newton's method", "newtons-method")]),
+        ("Lloyd’s algorithm", [("Lloyd’s algorithm", "k-means")]),
+        ("the CNN's output", [("CNN", "convolutional-neural-network")]),
+        # A name in capitals written in lower case is an English word.
+        ("we clip gradients at CLIP scale", [("gradients", "gradient"), ("CLIP", "clip")]),
+    ],
+)
+def test_names_sharing_a_first_word(store: Store, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.term_id) for m in store.matcher.scan(text)] == expected
 
 
 # -- code -----------------------------------------------------------------------------------
