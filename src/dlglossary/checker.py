@@ -432,14 +432,18 @@ class _Shouting:
     def _read_line(self, start: int) -> tuple[bool, list[tuple[int, int]]]:
         end = self.text.find("\n", start)
         line = self.text[start : end if end != -1 else len(self.text)]
-        words = _LETTERS.findall(line)
-        if len(words) >= 4 and sum(map(str.isupper, words)) >= 0.75 * len(words):
+        # Words in capitals are few, so they are counted first: a long line of ordinary
+        # prose is ruled out without listing all its words.
+        shouted = len(_SHOUTED.findall(line))
+        words = len(_LETTERS.findall(line)) if shouted >= 3 else 0
+        if words >= 4 and shouted >= 0.75 * words:
             return True, []
         # Two or more capitalised words in a row ("THIS IS", "DO NOT").
         return False, [(start + m.start(), start + m.end()) for m in _CAPITALS_RUN.finditer(line)]
 
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
+_SHOUTED = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Z]+(?![A-Za-z])")
 
 
 class _Introductions:

@@ -118,7 +118,7 @@ def choose_links(prose: Prose, matches: Sequence[Match], mode: str) -> dict[int,
     return chosen
 
 
-class auto_term_xref(addnodes.pending_xref):  # noqa: N801 - docutils names nodes so
+class auto_term_xref(addnodes.pending_xref):
     """A ``pending_xref`` that keeps its empty list attributes only once asked for.
 
     Every element holds four lists (``ids``, ``classes``, ``names``, ``dupnames``), and
