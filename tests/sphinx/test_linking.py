@@ -122,3 +122,19 @@ def test_disabled_terms_are_not_linked(app):
     ids = [i for i, _ in auto_links(app.env.get_doctree("index"))]
     assert QUOKKA in ids
     assert WOMBAT not in ids
+
+
+def test_an_auto_link_makes_its_list_attributes_when_asked():
+    import pickle
+
+    from sphinx_dlglossary._linking import auto_term_xref
+
+    xref = auto_term_xref("QKN", nodes.Text("QKN"), refdomain="std", reftype="term")
+    assert isinstance(xref, addnodes.pending_xref) and xref.tagname == "pending_xref"
+    assert "ids" not in xref.attributes  # not made until asked for
+    assert "ids" in xref and xref.get("ids") == [] and xref["names"] == []
+    xref["classes"].append("seen")
+    assert xref.get("classes") == ["seen"]
+    for copy in (pickle.loads(pickle.dumps(xref)), xref.deepcopy(), xref.copy()):
+        assert copy["classes"] == ["seen"] and copy["dupnames"] == []
+        assert (copy["refdomain"], copy["reftype"]) == ("std", "term")
