@@ -414,23 +414,21 @@ def _steps_prose(trie: _Trie, paths: list[str], word: str) -> list[str]:
     "s" that leads nowhere is tried as each of its singulars.
     """
     following: list[str] = []
-    lower = word.lower()
-    exact = _CASE_SENSITIVE + word
+    keys = (_CASE_SENSITIVE + word, word.lower())
     for path in paths:
-        before = len(following)
-        for key in (exact, lower):
-            child = _child(trie, path, key)
-            if child is not None:
-                following.append(child)
-        if len(following) == before and word[-1] in "sS":
+        found = _children(trie, path, keys)
+        if not found and word[-1] in "sS":
             for singular in singular_forms(word):
-                child = _child(trie, path, _CASE_SENSITIVE + singular) or _child(
-                    trie, path, singular.lower()
-                )
-                if child is not None:
-                    following.append(child)
+                found = _children(trie, path, (_CASE_SENSITIVE + singular, singular.lower()))
+                if found:
                     break
+        following.extend(found)
     return following
+
+
+def _children(trie: _Trie, path: str, keys: tuple[str, ...]) -> list[str]:
+    """The paths one step from ``path`` along each of ``keys`` that the trie has."""
+    return [child for key in keys if (child := _child(trie, path, key)) is not None]
 
 
 def _step_code(trie: _Trie, path: str, word: str) -> str | None:

@@ -7,8 +7,6 @@ from itertools import accumulate
 
 __all__ = ["LineIndex"]
 
-_ONE = 1
-
 
 class LineIndex:
     """Line starts of a text, for offset -> (line, column) conversions."""
@@ -17,7 +15,7 @@ class LineIndex:
         # Each line starts one past the end of the one before; summed in C, as a Python
         # loop over the line breaks of a long file took longer than checking it.
         lengths = map(len, text.split("\n")[:-1])
-        self.starts = list(accumulate(map(_ONE.__add__, lengths), initial=0))
+        self.starts = list(accumulate(map((1).__add__, lengths), initial=0))
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of ``offset``; columns count code points."""

@@ -113,6 +113,8 @@ def test_every_name_in_the_store_is_found_written_alone(store: Store) -> None:
         ("IID data", [("IID", "iid")]),
         ("a bidirectional RNN", [("bidirectional RNN", "bidirectional-rnn")]),
         ("an F1 of 0.9", [("F1", "f1-score")]),
+        # The same for a plural read as its singular ("model EMA" and "model").
+        ("large models", [("models", "model")]),
         # Dotted acronyms are one token; the last dot may end the sentence.
         ("samples are i.i.d.", [("i.i.d", "iid")]),
         # Possessives inside a name.
