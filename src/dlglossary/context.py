@@ -59,10 +59,19 @@ def ruled_out(text: str, match: Match, phrases: tuple[str, ...]) -> bool:
     reach, by_word = _phrase_hints(phrases, match.form)
     lo, hi = max(0, match.start - reach), min(len(text), match.end + reach)
     # Most matches are nowhere near such a phrase: unless a word that only a phrase would
-    # bring ("Linux", "panic") is close by, no phrase need be tried.
-    nearby = by_word.keys() & _WORD.findall(text[lo:hi].lower())
-    for word in nearby:
-        for phrase in by_word[word]:
+    # bring ("Linux", "panic") is close by, no phrase need be tried. A substring test
+    # rules out most at once; a phrase is compiled and tried only when every one of its
+    # words is close by (compiling one costs as much as reading a page).
+    around = text[lo:hi].lower()
+    nearby: set[str] | None = None
+    for word, holding in by_word.items():
+        if word not in around:
+            continue
+        if nearby is None:
+            nearby = set(_WORD.findall(around))
+        for phrase, words in holding:
+            if not all(nearby.intersection(forms) for forms in words):
+                continue
             for found in _phrase_pattern(phrase).finditer(text, lo, hi):
                 if found.start() <= match.start and match.end <= found.end():
                     return True
@@ -70,23 +79,25 @@ def ruled_out(text: str, match: Match, phrases: tuple[str, ...]) -> bool:
 
 
 _WORD = re.compile(r"\w+")
+_Holding = list[tuple[str, list[tuple[str, ...]]]]
 
 
 @lru_cache(maxsize=4096)
-def _phrase_hints(phrases: tuple[str, ...], name: str) -> tuple[int, dict[str, list[str]]]:
+def _phrase_hints(phrases: tuple[str, ...], name: str) -> tuple[int, dict[str, _Holding]]:
     """Precomputed help for `ruled_out`, per term and name matched.
 
-    Returns how far around a match to look, and for each word (in any plural) the phrases
-    that word tells of: one word is enough to look for, as a phrase needs all of its words.
-    The longest word not in the name itself is the least likely to be near by chance.
+    Returns how far around a match to look, and for one word of each phrase (lower
+    case) the phrases that need it, each with the forms of all its words (plurals too)
+    as `_phrase_pattern` reads them. The longest word not in the name itself is the least
+    likely to be near by chance.
     """
-    by_word: dict[str, list[str]] = {}
+    by_word: dict[str, _Holding] = {}
     own = {w.lower() for w in _WORD.findall(name)}
     for phrase in phrases:
         words = [w.lower() for w in _WORD.findall(phrase)]
         rarest = max([w for w in words if w not in own] or words, key=len)
-        for end in ("", "s", "es"):
-            by_word.setdefault(rarest + end, []).append(phrase)
+        forms: list[tuple[str, ...]] = [(w, w + "s", w + "es") for w in words]
+        by_word.setdefault(rarest, []).append((phrase, forms))
     return max(len(p) for p in phrases) + 8, by_word
 
 

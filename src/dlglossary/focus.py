@@ -102,13 +102,7 @@ class Focus:
         acronym_words = _acronym_words(store.matcher)
         size = len(text)
         clauses: set[tuple[int, int]] = set()
-        # A rare acronym's pattern runs only where the document holds something like it.
-        patterns = [
-            pattern
-            for pattern, literal, loose in _candidate_patterns(store.matcher)
-            if loose is None or (literal in text and loose.search(text) is not None)
-        ]
-        base, *rare = patterns
+        base, rare = _candidate_patterns(store.matcher)
         reversed_text = self.reader.reversed
         clause_start_of, clause_end_of = self.reader.clause_start, self.reader.clause_end
         capital_words, later = self.capital_words, self._later
@@ -135,7 +129,13 @@ class Focus:
                     continue
                 clause_end = clause_end_of(found.end(), part_end)
                 clauses.add((clause_start_of(position, part_start), clause_end))
-            for pattern in rare:
+        # A rare acronym's pattern runs only in the parts where the document holds
+        # something like it.
+        for pattern, literal, loose in rare:
+            if literal not in text:
+                continue
+            for part in _parts_touched(loose, text, self.checked, self._starts):
+                part_start, part_end = part.start, part.end
                 clause_end = part_start
                 for found in pattern.finditer(text, part_start, part_end):
                     position = found.start()
@@ -182,6 +182,26 @@ class Focus:
 
 def _match_start(match: Match) -> int:
     return match.start
+
+
+def _parts_touched(
+    pattern: re.Pattern[str], text: str, parts: Sequence[Segment], starts: Sequence[int]
+) -> list[Segment]:
+    """The parts that a match of ``pattern`` in the whole text overlaps (``starts``: theirs).
+
+    Where a part's own search finds a match of a pattern that ``pattern`` matches
+    wherever it does (and further), the whole search finds one there too, or one before
+    it that runs over it: either way that part is among these.
+    """
+    touched: dict[int, Segment] = {}
+    for found in pattern.finditer(text, starts[0] if starts else 0):
+        start, end = found.span()
+        index = max(bisect.bisect_right(starts, start) - 1, 0)
+        while index < len(parts) and parts[index].start < end:
+            if parts[index].end > start:
+                touched[index] = parts[index]
+            index += 1
+    return [touched[index] for index in sorted(touched)]
 
 
 class _Context:
@@ -277,16 +297,17 @@ def _acronym_words(matcher: Matcher) -> frozenset[str]:
     return frozenset(words)
 
 
+_Rare = tuple[re.Pattern[str], str, re.Pattern[str]]
+
+
 @per_object
-def _candidate_patterns(
-    matcher: Matcher,
-) -> tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...]:
+def _candidate_patterns(matcher: Matcher) -> tuple[re.Pattern[str], tuple[_Rare, ...]]:
     """The candidate pattern, and one for each acronym it would miss (``F1``, ``R²``).
 
-    Each comes with a looser pattern (``None`` for the first) that matches wherever it
-    does, less its final word boundary, so one search of a whole document tells whether
-    searching each of its parts could find anything; and before that, the literal text
-    every match of it starts with, which a substring test finds faster still.
+    Each of the latter comes with the literal text every match of it starts with, which
+    a substring test finds fast, and a looser pattern that matches wherever it does
+    (less its final word boundary), so that one search of the whole document tells
+    which of its parts need searching.
     """
     base = re.compile(_CANDIDATE)
     extra = set()
@@ -300,10 +321,8 @@ def _candidate_patterns(
             extra.add((*_surface_patterns(words), _stem(words[0])))
     # One pattern each: a pattern that starts with a literal word is searched for that
     # word at memchr speed, many times faster than a set of first characters.
-    return (
-        (base, "", None),
-        *((re.compile(p), stem, re.compile(loose)) for p, loose, stem in sorted(extra)),
-    )
+    rare = tuple((re.compile(p), stem, re.compile(loose)) for p, loose, stem in sorted(extra))
+    return base, rare
 
 
 def _stem(word: str) -> str:

@@ -8,12 +8,14 @@ thousands of generated documents made of the store's own names and awkward separ
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
 
 from dlglossary import Store, builtin_store, check_text, find_terms, segment
-from dlglossary.focus import focused_matches
+from dlglossary.documents import Segment
+from dlglossary.focus import _candidate_patterns, _parts_touched, focused_matches
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +111,38 @@ def test_context_from_nearby_code(store: Store) -> None:
     comments = [s for s in segment(text, "python") if s.kind == "comment"]
     assert focused_matches(text, comments, store, segment(text, "python")) is not None
     assert focused_matches(text, comments, store) is None  # without the code: undecided
+
+
+def test_rare_acronyms_are_searched_in_the_parts_they_touch(store: Store) -> None:
+    """Searching only the parts a loose match overlaps finds every part's own matches.
+
+    Parts are cut anywhere, inside the acronyms too, so that loose matches run across
+    part ends and into the holes between parts.
+    """
+    _, rare = _candidate_patterns(store.matcher)
+    pieces = ["F1", "F1s", "f1", "R²", "W", "B", "W B", "seq2seq", "x", "_", " ", "-", "\n", "."]
+    rng = random.Random(5)
+    skipped = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        cuts = sorted(rng.sample(range(len(text) + 1), k=min(len(text) + 1, rng.randint(1, 10))))
+        parts = [
+            Segment(start, end, "prose")
+            for start, end in itertools.pairwise(cuts)
+            if end > start and rng.random() < 0.7
+        ]
+        starts = [part.start for part in parts]
+        for pattern, _, loose in rare:
+            touched = _parts_touched(loose, text, parts, starts)
+            everywhere = [
+                (found.span(), part)
+                for part in parts
+                for found in pattern.finditer(text, part.start, part.end)
+            ]
+            assert everywhere == [
+                (found.span(), part)
+                for part in touched
+                for found in pattern.finditer(text, part.start, part.end)
+            ], (text, parts)
+            skipped += len(parts) - len(touched)
+    assert skipped > 1000  # most parts really are left out
