@@ -244,14 +244,18 @@ def _plain(text: str, start: int, end: int) -> Iterator[Segment]:
 
 # -- code ---------------------------------------------------------------------------------
 
+# A string is found at its quote, so that the regex engine can skip to quotes and "#" in C
+# (a pattern that starts with the optional prefix letters is tried at every position):
+# after the quote, a lookbehind checks that no word character comes before the quote and
+# its prefix letters, which `_string_start` then adds to the string.
+_STRING_OPENS = r"(?:(?<=(?<!\w)[rRbBuUfF]{2}.)|(?<=(?<!\w)[rRbBuUfF].)|(?<=(?<!\w).))"
 _PYTHON = re.compile(
     r"(?P<comment>\#[^\n]*)"
-    r"|(?P<string>(?<![\w])[rRbBuUfF]{0,2}(?:'''(?:\\.|[^\\])*?(?:'''|\Z)"
-    r'|"""(?:\\.|[^\\])*?(?:"""|\Z)'
-    r"|'(?:\\.|[^'\\\n])*(?:'|$)"
-    r'|"(?:\\.|[^"\\\n])*(?:"|$)))',
+    rf"|(?P<string>'{_STRING_OPENS}(?:''(?:\\.|[^\\])*?(?:'''|\Z)|(?:\\.|[^'\\\n])*(?:'|$))"
+    rf'|"{_STRING_OPENS}(?:""(?:\\.|[^\\])*?(?:"""|\Z)|(?:\\.|[^"\\\n])*(?:"|$)))',
     re.MULTILINE,
 )
+_STRING_PREFIX = frozenset("rRbBuUfF")
 _C_LIKE = re.compile(
     r"(?P<comment>//[^\n]*|/\*[\s\S]*?(?:\*/|\Z))"
     r'|(?P<string>"(?:\\.|[^"\\\n])*(?:"|$)|`(?:\\.|[^`\\])*(?:`|\Z))',
@@ -280,7 +284,35 @@ def _code_with(pattern: re.Pattern[str]) -> Callable[[str, int, int], Iterator[S
     return split
 
 
-_python = _code_with(_PYTHON)
+def _python(text: str, start: int, end: int) -> Iterator[Segment]:
+    position = start
+    found = _PYTHON.search(text, start, end)
+    while found is not None:
+        found_start, kind = found.start(), found.lastgroup
+        if kind == "string":
+            found_start = _string_start(text, found_start)
+            if found_start < position:
+                # Its prefix letters are not ours (a part that starts inside a word): no
+                # string starts at this quote.
+                found = _PYTHON.search(text, found.start() + 1, end)
+                continue
+        if found_start > position:
+            yield Segment(position, found_start, "code")
+        yield Segment(found_start, found.end(), "comment" if kind == "comment" else "string")
+        position = found.end()
+        found = _PYTHON.search(text, position, end)
+    if position < end:
+        yield Segment(position, end, "code")
+
+
+def _string_start(text: str, quote: int) -> int:
+    """Where a string whose opening quote is at ``quote`` starts: at its prefix (``rb``)."""
+    start = quote
+    while start > quote - 2 and start > 0 and text[start - 1] in _STRING_PREFIX:
+        start -= 1
+    return start
+
+
 _c_like = _code_with(_C_LIKE)
 _hash_like = _code_with(_HASH_LIKE)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -93,3 +94,34 @@ def test_leaving_out_hole_patterns_a_text_cannot_match_changes_nothing(
         documents._Holes, "for_text", lambda holes, text: full_pattern(holes, everything)
     )
     assert [segment(text, language) for text in texts] == fewest
+
+
+# Python strings and comments as a pattern that tries every position states them: a string
+# starts at its prefix letters, which no word character may come before.
+_PYTHON_BY_EVERY_POSITION = re.compile(
+    r"(?P<comment>\#[^\n]*)"
+    r"|(?P<string>(?<![\w])[rRbBuUfF]{0,2}(?:'''(?:\\.|[^\\])*?(?:'''|\Z)"
+    r'|"""(?:\\.|[^\\])*?(?:"""|\Z)'
+    r"|'(?:\\.|[^'\\\n])*(?:'|$)"
+    r'|"(?:\\.|[^"\\\n])*(?:"|$)))',
+    re.MULTILINE,
+)
+
+
+def test_python_strings_found_at_their_quotes_are_those_of_every_position() -> None:
+    pieces = ["'", '"', "'''", '"""', "#", "r", "b", "rb", "f", "x", "_", " ", "\n", "\\", "1"]
+    rng = random.Random(8)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        expected, position = [], start
+        for found in _PYTHON_BY_EVERY_POSITION.finditer(text, start, end):
+            if found.start() > position:
+                expected.append((position, found.start(), "code"))
+            kind = "comment" if found.group("comment") is not None else "string"
+            expected.append((found.start(), found.end(), kind))
+            position = found.end()
+        if position < end:
+            expected.append((position, end, "code"))
+        assert [tuple(s) for s in documents._python(text, start, end)] == expected, text
