@@ -351,11 +351,9 @@ def _check(args: argparse.Namespace) -> int:
                     source.path, _with_bom(source.path, apply_fixes(source.text, fixes))
                 )
                 findings = [f for f in findings if f.fix is None]
-        lines = source.text.splitlines() if findings else []
         for finding in findings:
             line, column = source.position(finding.start)
             end_line, end_column = source.position(finding.end)
-            index = line - 1 if not source.cells else 0
             found.append(
                 Located(
                     str(source.path),
@@ -365,7 +363,7 @@ def _check(args: argparse.Namespace) -> int:
                     end_column,
                     finding,
                     config.severity.get(finding.code, "information"),
-                    lines[index] if 0 <= index < len(lines) else "",
+                    source.line_text(finding.start),
                 )
             )
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())

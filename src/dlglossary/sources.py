@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .documents import DOCUMENT_LANGUAGES, Segment, language_for_path, segment
 from .model import Problem
-from .positions import LineIndex
+from .positions import LineCounter, LineIndex
 
 if TYPE_CHECKING:
     import pathspec
@@ -56,7 +56,7 @@ class SourceFile:
     language: str
     cells: list[tuple[int, int, str]] = field(default_factory=list)
     line_map: list[tuple[int, int]] | None = None
-    _index: LineIndex | None = None
+    _lines: LineCounter | None = None
 
     def segments(self) -> list[Segment]:
         """The file's segments; each notebook cell in its own language."""
@@ -72,13 +72,20 @@ class SourceFile:
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of ``offset`` in the file on disk."""
-        if self._index is None:
-            self._index = LineIndex(self.text)
-        line, column = self._index.position(offset)
+        if self._lines is None:
+            self._lines = LineCounter(self.text)
+        line, column = self._lines.position(offset)
         if self.line_map is not None and line - 1 < len(self.line_map):
             file_line, column_offset = self.line_map[line - 1]
             return file_line, column + column_offset
         return line, column
+
+
+    def line_text(self, offset: int) -> str:
+        """The line of ``text`` that holds ``offset``, without its line break."""
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        return self.text[start : len(self.text) if end == -1 else end].removesuffix("\r")
 
 
 def read_source(path: Path, max_size: int) -> SourceFile | Problem:
