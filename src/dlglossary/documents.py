@@ -147,50 +147,18 @@ def segment(text: str, language: str) -> list[Segment]:
 # every position (a lookbehind or group first would turn that off; it cost 20x). So a URL
 # is found at its "://" (or the "." of "www."), and an e-mail address at its "@", and each
 # is widened to the left by `_hole_start`: starting at "h", "f" or "w" would stop the
-# engine at a tenth of all letters. Each alternative comes with the text it cannot match
-# without (see `_Holes`).
+# engine at a tenth of all letters.
 _URL = (
-    (
-        "://",
-        r"://(?:(?<=https://)|(?<=http://)|(?<=ftp://)|(?<=file://))(?P<url>)"
-        r"[^\s<>()\[\]{}\"'`]+",
-    ),
-    ("www.", r"\.(?<=www\.)(?P<www>)[^\s<>()\"'`]+"),
-    ("@", r"@(?<=[\w.+-]@)(?P<email>)[\w-]+\.[\w.]+"),
+    r"://(?:(?<=https://)|(?<=http://)|(?<=ftp://)|(?<=file://))(?P<url>)"
+    r"[^\s<>()\[\]{}\"'`]+"
+    r"|\.(?<=www\.)(?P<www>)[^\s<>()\"'`]+"
+    r"|@(?<=[\w.+-]@)(?P<email>)[\w-]+\.[\w.]+"
 )
 _EMAIL_NAME = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.+-")
 _SCHEMES = ("https", "http", "file", "ftp")
 # A tuple's own constructor: NamedTuple's generated ``__new__`` is a Python function, and
 # a long Markdown page has thousands of segments.
 _segment = partial(tuple.__new__, Segment)
-
-
-class _Holes:
-    """A hole pattern compiled per document with only the alternatives it can match.
-
-    Each alternative needs some literal text ("$", "://", "@"...) that most documents
-    never hold. The regex engine stops at every character that can begin any alternative
-    (a "." for "www.", every "@"), so leaving out the alternatives whose text a document
-    lacks lets it skip further in C. An alternative that cannot match anywhere changes
-    no match, so the segments are the same.
-    """
-
-    def __init__(self, *alternatives: tuple[str, str]) -> None:
-        self.alternatives = alternatives
-        self._compiled: dict[tuple[bool, ...], re.Pattern[str] | None] = {}
-
-    def for_text(self, text: str) -> re.Pattern[str] | None:
-        """The pattern for ``text``; ``None`` when no alternative can match in it."""
-        present = tuple(literal in text for literal, _ in self.alternatives)
-        pattern = self._compiled.get(present, _UNCOMPILED)
-        if pattern is _UNCOMPILED:
-            wanted = [p for (_, p), found in zip(self.alternatives, present, strict=True) if found]
-            pattern = re.compile("|".join(wanted)) if wanted else None
-            self._compiled[present] = pattern
-        return pattern
-
-
-_UNCOMPILED = re.compile("")
 
 
 def _hole_start(text: str, found: re.Match[str], floor: int) -> int:
@@ -211,18 +179,13 @@ def _hole_start(text: str, found: re.Match[str], floor: int) -> int:
     return start
 
 
-def _prose_with_holes(
-    text: str, start: int, end: int, holes: re.Pattern[str] | None
-) -> Iterator[Segment]:
+def _prose_with_holes(text: str, start: int, end: int, holes: re.Pattern[str]) -> Iterator[Segment]:
     """Prose between the matches of ``holes``; a match ending in group ``code`` is code.
 
     The groups of a hole pattern are told apart by ``lastgroup``: each alternative ends
     with at most one named group (``code``, or one of `_URL`'s).
     """
     position = start
-    if holes is None:
-        yield _segment((start, end, "prose"))
-        return
     for found in holes.finditer(text, start, end):
         group = found.lastgroup
         hole_start = found.start() if group is None else _hole_start(text, found, position)
@@ -235,11 +198,11 @@ def _prose_with_holes(
         yield _segment((position, end, "prose"))
 
 
-_PLAIN_HOLES = _Holes(*_URL)
+_PLAIN_HOLES = re.compile(_URL)
 
 
 def _plain(text: str, start: int, end: int) -> Iterator[Segment]:
-    return _prose_with_holes(text, start, end, _PLAIN_HOLES.for_text(text))
+    return _prose_with_holes(text, start, end, _PLAIN_HOLES)
 
 
 # -- code ---------------------------------------------------------------------------------
@@ -361,27 +324,26 @@ _MD_BLOCK_INDENT = {
     "<": re.compile(r" {0,3}"),
     "[": re.compile(r" {0,3}"),
 }
-_MD_INLINE = _Holes(
-    ("`", r"`(?P<tick>`*)(?P<code>[\s\S]*?[^`])`(?P=tick)(?!`)"),
-    ("$", r"\$(?<![\\$\w]\$)(?=\S)[^$\n]*?(?<=\S)\$(?![\w$])"),
-    ("](", r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),
-    ("<", r"<(?=/?[A-Za-z])/?[A-Za-z][^<>\n]*>"),
-    ("{", r"\{[#.][^}\n]*\}"),
-    *_URL,
+_MD_INLINE = re.compile(
+    r"`(?P<tick>`*)(?P<code>[\s\S]*?[^`])`(?P=tick)(?!`)"
+    r"|\$(?<![\\$\w]\$)(?=\S)[^$\n]*?(?<=\S)\$(?![\w$])"
+    r"|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"
+    r"|<(?=/?[A-Za-z])/?[A-Za-z][^<>\n]*>"
+    r"|\{[#.][^}\n]*\}"
+    r"|" + _URL
 )
 
 
 def _markdown(text: str, start: int, end: int) -> Iterator[Segment]:
-    inline = _MD_INLINE.for_text(text)
     position = start
     for block_start, block_end, inner in _markdown_blocks(text, start, end):
         if block_start > position:
-            yield from _prose_with_holes(text, position, block_start, inline)
+            yield from _prose_with_holes(text, position, block_start, _MD_INLINE)
         if inner is not None:
             yield from inner
         position = block_end
     if position < end:
-        yield from _prose_with_holes(text, position, end, inline)
+        yield from _prose_with_holes(text, position, end, _MD_INLINE)
 
 
 def _markdown_blocks(
@@ -521,22 +483,18 @@ _RST_SKIP_DIRECTIVES = frozenset(
         "ifconfig",
     }
 )
-_RST_INLINE = _Holes(
-    ("``", r"``(?<![\w`]``)(?P<code>(?!\s)[\s\S]*?\S)``(?![\w`])"),
-    (
-        ":`",
-        r":(?:math|raw-\w+|ref|doc|numref|eq|download|any|py:\w+|func|class|meth|mod|attr|"
-        r"obj|data|exc|envvar|option|file|samp|kbd|code|cite|footcite|label|keyword):`[^`]*`",
-    ),
-    (":`", r":[\w:+-]+:(?=`)"),
-    (">`_", r"<(?:https?://|/|#)[^>\n]*>`_{1,2}"),
-    ("|", r"\|[^|\n]+\|_{0,2}"),
-    *_URL,
+_RST_INLINE = re.compile(
+    r"``(?<![\w`]``)(?P<code>(?!\s)[\s\S]*?\S)``(?![\w`])"
+    r"|:(?:math|raw-\w+|ref|doc|numref|eq|download|any|py:\w+|func|class|meth|mod|attr|obj|"
+    r"data|exc|envvar|option|file|samp|kbd|code|cite|footcite|label|keyword):`[^`]*`"
+    r"|:[\w:+-]+:(?=`)"
+    r"|<(?:https?://|/|#)[^>\n]*>`_{1,2}"
+    r"|\|[^|\n]+\|_{0,2}"
+    r"|" + _URL
 )
 
 
 def _rst(text: str, start: int, end: int) -> Iterator[Segment]:
-    inline = _RST_INLINE.for_text(text)
     lines = _lines(text, start, end)
     index = 0
     prose_start: int | None = None
@@ -551,7 +509,7 @@ def _rst(text: str, start: int, end: int) -> Iterator[Segment]:
         if literal_next and stripped and _indent(line) > literal_next_indent:
             block_end_index = _indented_block(text, lines, index, literal_next_indent)
             if prose_start is not None:
-                yield from _prose_with_holes(text, prose_start, line_start, inline)
+                yield from _prose_with_holes(text, prose_start, line_start, _RST_INLINE)
                 prose_start = None
             block_end = lines[block_end_index - 1][1]
             yield Segment(line_start, block_end, "code")
@@ -565,7 +523,7 @@ def _rst(text: str, start: int, end: int) -> Iterator[Segment]:
             name = directive.group(2) if directive else ""
             body_end_index = _indented_block(text, lines, index + 1, indent)
             if prose_start is not None:
-                yield from _prose_with_holes(text, prose_start, line_start, inline)
+                yield from _prose_with_holes(text, prose_start, line_start, _RST_INLINE)
                 prose_start = None
             body_start = lines[index + 1][0] if index + 1 < len(lines) else line_end
             body_end = lines[body_end_index - 1][1] if body_end_index > index + 1 else body_start
@@ -586,7 +544,7 @@ def _rst(text: str, start: int, end: int) -> Iterator[Segment]:
             continue
         if stripped.startswith(">>>"):
             if prose_start is not None:
-                yield from _prose_with_holes(text, prose_start, line_start, inline)
+                yield from _prose_with_holes(text, prose_start, line_start, _RST_INLINE)
                 prose_start = None
             yield Segment(line_start, line_end, "code")
             index += 1
@@ -598,7 +556,7 @@ def _rst(text: str, start: int, end: int) -> Iterator[Segment]:
             literal_next_indent = _indent(line)
         index += 1
     if prose_start is not None:
-        yield from _prose_with_holes(text, prose_start, end, inline)
+        yield from _prose_with_holes(text, prose_start, end, _RST_INLINE)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -635,48 +593,32 @@ _LATEX_MATH_ENVS = (
     "equation|align|alignat|gather|multline|eqnarray|math|displaymath|flalign|tikzpicture"
 )
 _LATEX_CODE_ENVS = "verbatim|Verbatim|lstlisting|minted|BVerbatim|comment"
-_LATEX_HOLES = _Holes(
-    ("%", r"%(?<!\\%)(?P<comment>)[^\n]*"),
-    (
-        "\\begin{",
-        rf"\\begin\{{(?:{_LATEX_MATH_ENVS})\*?\}}[\s\S]*?"
-        rf"(?:\\end\{{(?:{_LATEX_MATH_ENVS})\*?\}}|\Z)",
-    ),
-    (
-        "\\begin{",
-        rf"\\begin\{{(?:{_LATEX_CODE_ENVS})\}}(?:\[[^\]\n]*\])?(?:\{{[^}}\n]*\}})?"
-        rf"(?P<code>[\s\S]*?)(?:\\end\{{(?:{_LATEX_CODE_ENVS})\}}|\Z)",
-    ),
-    ("$", r"\$\$[\s\S]*?(?:\$\$|\Z)|\$(?<!\\\$)(?:\\.|[^$\\])*?(?:\$|\Z)"),
-    ("\\", r"\\\[[\s\S]*?(?:\\\]|\Z)|\\\([\s\S]*?(?:\\\)|\Z)"),
-    (
-        "\\",
-        r"\\(?:cite[pt]?|citeauthor|citeyear|ref|eqref|autoref|cref|Cref|label|usepackage|"
-        r"documentclass|url|href|input|include|includegraphics|bibliography|bibliographystyle|"
-        r"begin|end|newcommand|renewcommand|DeclareMathOperator|pageref|hypersetup|lstinline|"
-        r"verb|texttt|path|graphicspath|setlength|addbibresource)\*?(?:\[[^\]\n]*\])*"
-        r"(?:\{[^}]*\})?"
-        r"|\\[A-Za-z@]+\*?(?:\[[^\]\n]*\])?"
-        r"|\\.",
-    ),
-    *_URL,
+_LATEX_HOLES = re.compile(
+    r"%(?<!\\%)(?P<comment>)[^\n]*"
+    rf"|\\begin\{{(?:{_LATEX_MATH_ENVS})\*?\}}[\s\S]*?(?:\\end\{{(?:{_LATEX_MATH_ENVS})\*?\}}|\Z)"
+    rf"|\\begin\{{(?:{_LATEX_CODE_ENVS})\}}(?:\[[^\]\n]*\])?(?:\{{[^}}\n]*\}})?"
+    rf"(?P<code>[\s\S]*?)(?:\\end\{{(?:{_LATEX_CODE_ENVS})\}}|\Z)"
+    r"|\$\$[\s\S]*?(?:\$\$|\Z)|\$(?<!\\\$)(?:\\.|[^$\\])*?(?:\$|\Z)"
+    r"|\\\[[\s\S]*?(?:\\\]|\Z)|\\\([\s\S]*?(?:\\\)|\Z)"
+    r"|\\(?:cite[pt]?|citeauthor|citeyear|ref|eqref|autoref|cref|Cref|label|usepackage|"
+    r"documentclass|url|href|input|include|includegraphics|bibliography|bibliographystyle|"
+    r"begin|end|newcommand|renewcommand|DeclareMathOperator|pageref|hypersetup|lstinline|"
+    r"verb|texttt|path|graphicspath|setlength|addbibresource)\*?(?:\[[^\]\n]*\])*(?:\{[^}]*\})?"
+    r"|\\[A-Za-z@]+\*?(?:\[[^\]\n]*\])?"
+    r"|\\."
+    r"|" + _URL
 )
 
 
 def _latex(text: str, start: int, end: int) -> Iterator[Segment]:
-    holes = _LATEX_HOLES.for_text(text)
-    if holes is None:
-        yield Segment(start, end, "prose")
-        return
     position = start
-    for found in holes.finditer(text, start, end):
+    for found in _LATEX_HOLES.finditer(text, start, end):
         hole_start = _hole_start(text, found, position)
         if hole_start > position:
             yield Segment(position, hole_start, "prose")
-        group = found.lastgroup
-        if group == "comment":
+        if found.group("comment") is not None:
             yield Segment(found.start(), found.end(), "comment")
-        elif group == "code":
+        elif found.group("code") is not None:
             yield Segment(found.start("code"), found.end("code"), "code")
         position = found.end()
     if position < end:

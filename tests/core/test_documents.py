@@ -76,26 +76,6 @@ def test_rst_inline_literals_need_a_boundary() -> None:
     assert "RNN" in kept
 
 
-@pytest.mark.parametrize("language", ["markdown", "plaintext", "restructuredtext", "latex"])
-def test_leaving_out_hole_patterns_a_text_cannot_match_changes_nothing(
-    language: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Each document is cut with only the hole patterns whose text it holds: the same cuts."""
-    pieces = [
-        "LSTM ", "word", " ", "\n", "`", "``", "$", "$$", "](", "<", ">", "{#", "}", "://",
-        "http", "www.", "@", "|", ":`", ":math:", ">`_", "%", "\\", "\\begin{", "x", ".",
-    ]  # fmt: skip
-    rng = random.Random(3)
-    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(1500)]
-    fewest = [segment(text, language) for text in texts]
-    everything = "".join(pieces)
-    full_pattern = documents._Holes.for_text
-    monkeypatch.setattr(
-        documents._Holes, "for_text", lambda holes, text: full_pattern(holes, everything)
-    )
-    assert [segment(text, language) for text in texts] == fewest
-
-
 # Python strings and comments as a pattern that tries every position states them: a string
 # starts at its prefix letters, which no word character may come before.
 _PYTHON_BY_EVERY_POSITION = re.compile(
