@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 findings or not found, 2 usage or input error.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +24,7 @@ from .store import LoadResult, builtin_files, load_store
 __all__ = ["main"]
 
 OK, FOUND, USAGE = 0, 1, 2
+_GC_THRESHOLD = 100_000  # allocations between collections of the youngest generation
 
 
 def _version() -> str:
@@ -136,12 +138,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         "validate": _validate,
         "format": _format,
     }[args.command]
+    # A run is short, and what it allocates is freed by reference counting: with the
+    # default thresholds the cycle collector walked the young objects about a hundred
+    # times per docs tree (2.5% of a check run) and found next to nothing.
+    thresholds = gc.get_threshold()
+    gc.set_threshold(_GC_THRESHOLD, *thresholds[1:])
     try:
         return handler(args)
     except BrokenPipeError:
         return OK
     except KeyboardInterrupt:
         return 130
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 # -- set-up -----------------------------------------------------------------------------------

@@ -188,7 +188,10 @@ def _prose_with_holes(text: str, start: int, end: int, holes: re.Pattern[str]) -
     position = start
     for found in holes.finditer(text, start, end):
         group = found.lastgroup
-        hole_start = found.start() if group is None else _hole_start(text, found, position)
+        if group is None or group == "code":
+            hole_start = found.start()
+        else:
+            hole_start = _hole_start(text, found, position)
         if hole_start > position:
             yield _segment((position, hole_start, "prose"))
         if group == "code":
