@@ -22,8 +22,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache, partial
+from typing import NamedTuple
 
 from .documents import Segment, segment
 from .find import find_terms
@@ -64,8 +64,9 @@ _OPENS_AFTER = re.compile(r"[s.]?\s*\(")
 _EXPANSION_AFTER = re.compile(rf"[s.]?\s*\(([^()]{{3,{_EXPANSION_REACH}}})\)")
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+# Findings and fixes are plain records made by the thousand in a docs tree: a named tuple
+# is made in one call, a frozen dataclass with one call per field.
+class Fix(NamedTuple):
     """Replace ``text[start:end]`` with ``replacement``."""
 
     start: int
@@ -74,8 +75,7 @@ class Fix:
     title: str
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One undefined-jargon finding in a document."""
 
     code: str

@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from .checker import CODES, Finding
 
@@ -30,8 +29,7 @@ _COLOUR = {"error": "31", "warning": "33", "information": "36", "hint": "36"}
 HELP_URI = "https://github.com/dlglossary/dlglossary#the-command-line"
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(NamedTuple):
     """A finding with its file position (1-based lines and columns)."""
 
     path: str
