@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Literal, NamedTuple
 
 from .model import Term
@@ -66,6 +67,11 @@ class Match(NamedTuple):
     form: str
     kind: Kind
     ambiguous: bool
+
+
+# A tuple's own constructor: Match's generated ``__new__`` is a Python function, and a docs
+# tree has tens of thousands of matches.
+_new_match = partial(tuple.__new__, Match)
 
 
 class _Hit(NamedTuple):
@@ -361,7 +367,9 @@ def _memoised(cache: dict[str, _Hits], piece: str, scan: Callable[[str], list[Ma
 def _placed(hits: _Hits, piece: str, offset: int) -> list[Match]:
     """Memoised ``hits`` of ``piece`` as matches of a text where it starts at ``offset``."""
     return [
-        Match(offset + a, offset + b, hit.term_id, piece[a:b], hit.form, hit.kind, hit.ambiguous)
+        _new_match(
+            (offset + a, offset + b, hit.term_id, piece[a:b], hit.form, hit.kind, hit.ambiguous)
+        )
         for a, b, hit in hits
     ]
 
@@ -467,4 +475,4 @@ def _match_qualifier(names: list[str], index: int, parts: tuple[str, ...]) -> in
 
 def _make(text: str, start: int, end: int, hit: _Hit) -> Match:
     # Tokens never include an apostrophe, so "CNN's" already ends before "'s".
-    return Match(start, end, hit.term_id, text[start:end], hit.form, hit.kind, hit.ambiguous)
+    return _new_match((start, end, hit.term_id, text[start:end], hit.form, hit.kind, hit.ambiguous))
