@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from .model import Term
 from .text import (
@@ -79,6 +79,11 @@ class _Hit(NamedTuple):
     form: str
     kind: Kind
     ambiguous: bool
+
+    def __reduce__(self) -> tuple[Callable[..., _Hit], tuple[type[_Hit], tuple[Any, ...]]]:
+        # Unpickled by the tuple's own constructor, not by the generated ``__new__`` (a
+        # Python function): the store's cache holds thousands.
+        return tuple.__new__, (_Hit, tuple(self))
 
 
 #: A trie of name words, flattened into one dict: each path of words from the root, its

@@ -229,7 +229,7 @@ def builtin_store() -> Store:
     return load_builtin().store
 
 
-_CACHE_FORMAT = 3
+_CACHE_FORMAT = 4
 #: The modules whose code decides what the cache holds (entries and matcher index).
 _CACHE_SHAPERS = ("model.py", "matcher.py", "text.py")
 _project_cache: dict[tuple[tuple[str, int, int], ...], LoadResult] = {}

@@ -215,3 +215,19 @@ def test_builtin_cache_keeps_the_matcher_index(tmp_path: Path) -> None:
     key, terms, problems, _ = pickle.loads(cache.read_bytes())
     cache.write_bytes(pickle.dumps((key, terms, problems, b"not a pickle")))
     run()
+
+
+def test_pickled_terms_keep_every_field() -> None:
+    # Terms pickle by their constructor (quick to read back); fields left out of
+    # comparisons (source, lines) must survive too.
+    terms = list(builtin_store())
+    again = pickle.loads(pickle.dumps(terms, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == terms
+    for before, after in zip(terms, again, strict=True):
+        assert (after.source, after.line, after.field_lines) == (
+            before.source,
+            before.line,
+            before.field_lines,
+        )
+        assert all(type(r).__name__ == "Reference" for r in after.references)
+    assert sum(len(t.references) for t in again) > 100
