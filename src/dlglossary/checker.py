@@ -153,7 +153,12 @@ def _findings(
 ) -> list[Finding]:
     findings: list[Finding] = []
     if UNDEFINED_ACRONYM in selected:
-        findings.extend(_undefined_acronyms(text, checked, matches, store, ignored))
+        uses = matches
+        if focus is None:
+            # The whole document's matches; the focused ones all lie in checked parts.
+            spans = [(s.start, s.end) for s in checked]
+            uses = [m for m in matches if _inside(spans, m.start)]
+        findings.extend(_undefined_acronyms(text, uses, store, ignored))
     if UNKNOWN_JARGON in selected:
         if focus is not None:
             covered = focus.covers
@@ -174,14 +179,12 @@ def _findings(
 
 
 def _undefined_acronyms(
-    text: str, checked: list[Segment], matches: Sequence[Match], store: Store, ignored: set[str]
+    text: str, matches: Sequence[Match], store: Store, ignored: set[str]
 ) -> list[Finding]:
-    spans = [(s.start, s.end) for s in checked]
     seen: dict[tuple[str, str], list[Match]] = {}
     for match in matches:
-        if match.kind != "acronym" or not _inside(spans, match.start):
-            continue
-        seen.setdefault((match.term_id, match.form), []).append(match)
+        if match.kind == "acronym":
+            seen.setdefault((match.term_id, match.form), []).append(match)
     findings = []
     for (term_id, acronym), uses in seen.items():
         term = store.get(term_id)
