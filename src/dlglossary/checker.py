@@ -471,7 +471,7 @@ class _Introductions:
         for form in (word, word + "s"):
             for opening in self._after_words.get(form, ()):
                 before = self.text[max(0, opening - _EXPANSION_REACH) : opening]
-                if _WORDS_BEFORE.search(before):
+                if _WORDS_BEFORE_REVERSED.match(before[::-1]):
                     return True
         return False
 
@@ -492,7 +492,11 @@ class _Introductions:
 _PARENTHESIZED_WORD = re.compile(r"\(\s*(\w+)\s*\)")
 _PARENTHESIZED_PHRASE = re.compile(r"\(\s*[A-Za-z][\w-]*(?:\s+[\w-]+)+\s*\)")
 _WORD_BEFORE = re.compile(r"(?<!\w)(\w+)\s*\Z")
-_WORDS_BEFORE = re.compile(r"\w[\w\s-]*\w\s*\Z")
+# Two or more word characters end the text before the parenthesis, with only word
+# characters, white space and hyphens between them (`\w[\w\s-]*\w\s*\Z`). Matched on
+# the reversed text from its start: searched for forwards, the pattern ran to the end of
+# the text from every word character.
+_WORDS_BEFORE_REVERSED = re.compile(r"\s*\w[\w\s-]*\w")
 
 
 @lru_cache(maxsize=1)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
-from dlglossary import Store, builtin_store, check_text
+from dlglossary import Store, builtin_store, check_text, checker
 from dlglossary.fixes import apply_fixes
 
 
@@ -177,3 +180,14 @@ def test_a_store_is_forgotten_once_dropped(store: Store) -> None:
     gc.collect()
     assert dropped() is None and matcher() is None
     assert check_text("The LSTM.", "markdown", store)  # the shared store still works
+
+
+def test_words_before_a_parenthesis_read_backwards_as_forwards() -> None:
+    """The reversed-text test of `_Introductions` agrees with the pattern it replaces."""
+    forwards = re.compile(r"\w[\w\s-]*\w\s*\Z")
+    rng = random.Random(1)
+    for _ in range(20000):
+        text = "".join(rng.choice("ab -,\n(é_1 ") for _ in range(rng.randint(0, 14)))
+        assert bool(checker._WORDS_BEFORE_REVERSED.match(text[::-1])) == bool(
+            forwards.search(text)
+        ), text
