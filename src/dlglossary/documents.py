@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import PurePath
 from typing import Literal, NamedTuple
 
@@ -369,16 +369,25 @@ def _markdown_blocks(
         if fence is None:
             return
         fence_start, fence_end, marker, language = fence
-        closing = re.compile(
-            rf"^ {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$", re.MULTILINE
-        )
         body_start = min(fence_end + 1, end)
-        close = closing.search(text, body_start, end)
-        body_end = close.start() if close else end
+        # From the line break that ends the opening line, so that a closing line right
+        # after it is found too.
+        close = _closing_fence(marker[0], len(marker)).search(text, fence_end, end)
+        body_end = close.start() + 1 if close else end
         block_end = close.end() if close else end
         splitter = _fenced(language)
         yield fence_start, block_end, splitter(text, body_start, body_end)
         position = max(block_end, fence_end)
+
+
+@lru_cache(maxsize=32)
+def _closing_fence(mark: str, length: int) -> re.Pattern[str]:
+    """A line that closes a fence of ``length`` marks, with the line break before it.
+
+    Found by its line break, which the regex engine skips to in C; a pattern starting
+    with ``^`` is tried at every position of the code.
+    """
+    return re.compile(rf"\n {{0,3}}{re.escape(mark)}{{{length},}}[ \t]*$", re.MULTILINE)
 
 
 class _Searches:

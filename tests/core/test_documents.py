@@ -105,3 +105,21 @@ def test_python_strings_found_at_their_quotes_are_those_of_every_position() -> N
         if position < end:
             expected.append((position, end, "code"))
         assert [tuple(s) for s in documents._python(text, start, end)] == expected, text
+
+
+def test_closing_fences_found_by_their_line_break_are_those_found_by_line_start() -> None:
+    pieces = ["```", "````", "~~~", "`", " ", "   ", "    ", "\t", "\n", "x", "\r\n"]
+    rng = random.Random(9)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        mark, length = rng.choice([("`", 3), ("`", 4), ("~", 3)])
+        fence_end = rng.randint(0, len(text))
+        if fence_end < len(text) and text[fence_end] != "\n":
+            continue  # an opening line ends at its line break (or at the end)
+        end = rng.randint(fence_end, len(text))
+        by_line_start = re.compile(
+            rf"^ {{0,3}}{re.escape(mark)}{{{length},}}[ \t]*$", re.MULTILINE
+        ).search(text, min(fence_end + 1, end), end)
+        by_break = documents._closing_fence(mark, length).search(text, fence_end, end)
+        expected = by_line_start and (by_line_start.start(), by_line_start.end())
+        assert (by_break and (by_break.start() + 1, by_break.end())) == expected, text
