@@ -49,7 +49,9 @@ MODULE_ALIASES: dict[str, tuple[tuple[str, ...], ...]] = {
 # (with at most one line break) or a hyphen. Anything else ends the term.
 _JOINABLE_GAP = re.compile(r"[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*|[-‐‑]")
 _PROSE_TOKEN = re.compile(r"\w+(?:\.(?=[A-Za-z_])\w+)*")
-_CODE_TOKEN = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+# An identifier chain not inside a longer one. The lookbehind comes after the first
+# character, so that the regex engine skips to identifier starts in C.
+_CODE_TOKEN = re.compile(r"[A-Za-z_](?<![\w.][A-Za-z_])\w*(?:\.[A-Za-z_]\w*)*")
 _CASE_SENSITIVE = "\x00"
 _CACHE_LIMIT = 50_000
 # Lower-cased acronyms this short ("gan", "sam", "rag") read as ordinary identifiers

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import random
 import re
 
 import pytest
 
-from dlglossary import Store, builtin_store, find_terms
+from dlglossary import Store, builtin_store, find_terms, matcher
 
 
 @pytest.fixture(scope="module")
@@ -219,3 +220,15 @@ def test_ordinary_words_in_code_need_deep_learning_code(store: Store) -> None:
     assert found(plain, store, "python") == []
     deep = "import torch\nweight = model.fc.weight\n"
     assert any(term_id for text, term_id in found(deep, store, "python") if text == "weight")
+
+
+def test_code_tokens_are_found_as_by_a_leading_lookbehind() -> None:
+    leading = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+    rng = random.Random(2)
+    for _ in range(20000):
+        text = "".join(rng.choice("ab_.1 (é\nX") for _ in range(rng.randint(0, 15)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert [m.span() for m in matcher._CODE_TOKEN.finditer(text, start, end)] == [
+            m.span() for m in leading.finditer(text, start, end)
+        ], text
