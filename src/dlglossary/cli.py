@@ -343,6 +343,7 @@ def _check(args: argparse.Namespace) -> int:
     files, problems, unusable = _sources(paths, walk, config.max_file_size)
     _warn(problems)
     found: list[Located] = []
+    fingerprinted = args.format == "sarif"  # only SARIF's fingerprints read the line
     for source in files:
         findings = check_text(
             source.text,
@@ -360,19 +361,20 @@ def _check(args: argparse.Namespace) -> int:
                     source.path, _with_bom(source.path, apply_fixes(source.text, fixes))
                 )
                 findings = [f for f in findings if f.fix is None]
+        path = str(source.path)
         for finding in findings:
             line, column = source.position(finding.start)
             end_line, end_column = source.position(finding.end)
             found.append(
                 Located(
-                    str(source.path),
+                    path,
                     line,
                     column,
                     end_line,
                     end_column,
                     finding,
                     config.severity.get(finding.code, "information"),
-                    source.line_text(finding.start),
+                    source.line_text(finding.start) if fingerprinted else "",
                 )
             )
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())

@@ -39,7 +39,7 @@ class Located(NamedTuple):
     end_column: int
     finding: Finding
     severity: str
-    line_text: str
+    line_text: str  # the finding's line, for SARIF fingerprints ("" for other formats)
 
 
 def report(
