@@ -57,7 +57,7 @@ def focused_matches(
     store: Store,
     segments: Sequence[Segment] | None = None,
 ) -> list[Match] | None:
-    """The resolved term matches in the clauses of ``checked`` that the checker reads.
+    """The resolved term matches in the clauses of ``checked`` that bear on the findings.
 
     ``segments`` are all the document's segments (``checked`` among them): where an
     ordinary-English name needs context, the text around it is matched too. Returns
@@ -173,7 +173,8 @@ class Focus:
             self._read.add((start, end))
             found.extend(matcher.scan_clause(self.reader.text, start, end))
         self.context.learn(found)
-        kept = [m for m in found if self.context.keeps(m)]
+        keeps = self.context.keeps
+        kept = [m for m in found if not m.ambiguous or (_bears_on_findings(m) and keeps(m))]
         if not self.matches:
             self.matches = kept
         elif kept:
@@ -182,6 +183,19 @@ class Focus:
 
 def _match_start(match: Match) -> int:
     return match.start
+
+
+def _bears_on_findings(match: Match) -> bool:
+    """Whether an ambiguous match can change a finding, so its context must be settled.
+
+    Only acronyms are reported undefined, and a match covers a word that looks like
+    jargon only if its text holds a capital inside a word. Ambiguous matches are never
+    anchors of context either, so the others ("kernel", "token") are left out unread.
+    """
+    return match.kind == "acronym" or _INNER_CAPITAL.search(match.text) is not None
+
+
+_INNER_CAPITAL = re.compile(r"[A-Z](?<=\w[A-Z])")
 
 
 def _parts_touched(

@@ -103,6 +103,18 @@ def test_undecidable_context_falls_back(store: Store) -> None:
     assert matches is not None and "GAP" in [m.text for m in matches]
 
 
+def test_ordinary_names_that_cannot_change_a_finding_are_left_unsettled(store: Store) -> None:
+    # "kernel" is neither an acronym nor holds a capital inside a word: whether it counts
+    # here changes no finding, so its context is not asked for (no whole-document match).
+    text = "The kernel between the rooms."
+    assert focused_matches(text, segment(text, "plaintext"), store) == []
+    same_findings(text, "plaintext", store)
+    # An ambiguous acronym still is: its use may be reported.
+    text = "The kernel and the GAP between the rooms."
+    assert focused_matches(text, segment(text, "plaintext"), store) is None
+    same_findings(text, "plaintext", store)
+
+
 def test_context_from_nearby_code(store: Store) -> None:
     # The comment's clause holds only an ambiguous acronym; the code around it (read as
     # identifiers) has the terms that settle it.
