@@ -304,9 +304,10 @@ def _fenced(language: str) -> Callable[[str, int, int], Iterator[Segment]]:
 
 # A fence marker, found by its first character (see `_URL`); `_markdown_fence` checks that
 # it begins its line.
+# Each with its first character: a document without it needs no search for the pattern.
 _MD_FENCES = (
-    re.compile(r"```+[ \t]*(?P<language>[\w+#.-]*)[^\n]*$", re.MULTILINE),
-    re.compile(r"~~~+[ \t]*(?P<language>[\w+#.-]*)[^\n]*$", re.MULTILINE),
+    ("`", re.compile(r"```+[ \t]*(?P<language>[\w+#.-]*)[^\n]*$", re.MULTILINE)),
+    ("~", re.compile(r"~~~+[ \t]*(?P<language>[\w+#.-]*)[^\n]*$", re.MULTILINE)),
 )
 _MD_FENCE_INDENT = re.compile(r" {0,3}")
 _MD_FRONT = re.compile(r"---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
@@ -316,11 +317,15 @@ _MD_FRONT = re.compile(r"---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 # One pattern per first character: each is searched for its literal start at memchr
 # speed, several times faster than one pattern starting with a set of characters.
 _MD_BLOCKS = (
-    re.compile(r"\$\$[\s\S]*?\$\$[ \t]*$", re.MULTILINE),
-    re.compile(
-        r"<(?:!--[\s\S]*?(?:-->|\Z)|(?:script|style|pre)\b[\s\S]*?(?:</(?:script|style|pre)>|\Z))"
+    ("$", re.compile(r"\$\$[\s\S]*?\$\$[ \t]*$", re.MULTILINE)),
+    (
+        "<",
+        re.compile(
+            r"<(?:!--[\s\S]*?(?:-->|\Z)"
+            r"|(?:script|style|pre)\b[\s\S]*?(?:</(?:script|style|pre)>|\Z))"
+        ),
     ),
-    re.compile(r"\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.MULTILINE),
+    ("[", re.compile(r"\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.MULTILINE)),
 )
 _MD_BLOCK_INDENT = {
     "$": re.compile(r"[ \t]*"),
@@ -358,10 +363,11 @@ def _markdown_blocks(
     if front is not None:
         yield 0, front.end(), None
         position = front.end()
-    fences = _Searches(_MD_FENCES, text, end)
+    fences = _Searches([p for mark, p in _MD_FENCES if mark in text], text, end)
+    blocks = _Searches([p for mark, p in _MD_BLOCKS if mark in text], text, end)
     while position < end:
         fence = _markdown_fence(text, position, end, fences)
-        block = _markdown_block(text, position, fence[0] if fence else end)
+        block = _markdown_block(text, position, fence[0] if fence else end, blocks)
         if block is not None:
             yield block[0], block[1], None
             position = max(block[1], block[0] + 1)
@@ -398,7 +404,7 @@ class _Searches:
     """
 
     def __init__(self, patterns: Sequence[re.Pattern[str]], text: str, end: int) -> None:
-        self.text, self.end = text, end
+        self.patterns, self.text, self.end = patterns, text, end
         self.next: list[tuple[re.Pattern[str], int, re.Match[str] | None]] = [
             (pattern, -1, None) for pattern in patterns
         ]
@@ -435,14 +441,23 @@ def _markdown_fence(
         position = found.start() + 1
 
 
-def _markdown_block(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The first block of `_MD_BLOCKS` in ``text[start:end]``, from the start of its line."""
-    blocks = _Searches(_MD_BLOCKS, text, end)
+def _markdown_block(
+    text: str, start: int, end: int, blocks: _Searches
+) -> tuple[int, int] | None:
+    """The first block of `_MD_BLOCKS` in ``text[start:end]``, from the start of its line.
+
+    ``blocks`` searches on past ``end``, so that each pattern is searched about once per
+    document. A block that runs on past ``end`` is cut there by the fence that starts at
+    ``end``: it is looked for again with searches that stop at ``end``.
+    """
     position = start
     while True:
         found = blocks.first(position)
-        if found is None:
+        if found is None or found.start() >= end:
             return None
+        if found.end() > end:
+            blocks = _Searches(blocks.patterns, text, end)
+            continue
         if text.startswith("<!--", found.start()):
             return found.start(), found.end()
         line_start = text.rfind("\n", 0, found.start()) + 1

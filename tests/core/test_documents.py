@@ -123,3 +123,19 @@ def test_closing_fences_found_by_their_line_break_are_those_found_by_line_start(
         by_break = documents._closing_fence(mark, length).search(text, fence_end, end)
         expected = by_line_start and (by_line_start.start(), by_line_start.end())
         assert (by_break and (by_break.start() + 1, by_break.end())) == expected, text
+
+
+def test_blocks_searched_past_the_next_fence_are_those_searched_up_to_it() -> None:
+    pieces = ["$$", "<!--", "-->", "<script>", "</script>", "[a]: x", "[b]", " ", "  ", "\n", "x"]
+    patterns = [pattern for _, pattern in documents._MD_BLOCKS]
+    rng = random.Random(12)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        line_starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+        end = rng.choice([*line_starts, len(text)])  # a fence begins its line
+        start = rng.randint(0, end)
+        up_to_end = documents._Searches(patterns, text, end)
+        past_end = documents._Searches(patterns, text, len(text))
+        assert documents._markdown_block(text, start, end, past_end) == (
+            documents._markdown_block(text, start, end, up_to_end)
+        ), (text, start, end)
