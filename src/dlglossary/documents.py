@@ -10,7 +10,7 @@ malformed document never raises: an unclosed fence or string simply runs to the 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache, partial
 from pathlib import PurePath
 from typing import Literal, NamedTuple
@@ -179,12 +179,16 @@ def _hole_start(text: str, found: re.Match[str], floor: int) -> int:
     return start
 
 
-def _prose_with_holes(text: str, start: int, end: int, holes: re.Pattern[str]) -> Iterator[Segment]:
+def _prose_with_holes(text: str, start: int, end: int, holes: re.Pattern[str]) -> list[Segment]:
     """Prose between the matches of ``holes``; a match ending in group ``code`` is code.
 
     The groups of a hole pattern are told apart by ``lastgroup``: each alternative ends
-    with at most one named group (``code``, or one of `_URL`'s).
+    with at most one named group (``code``, or one of `_URL`'s). A list rather than a
+    generator: a long Markdown page has thousands of segments, and each step of a chain
+    of generators costs a resumption.
     """
+    segments: list[Segment] = []
+    add = segments.append
     position = start
     for found in holes.finditer(text, start, end):
         group = found.lastgroup
@@ -193,18 +197,19 @@ def _prose_with_holes(text: str, start: int, end: int, holes: re.Pattern[str]) -
         else:
             hole_start = _hole_start(text, found, position)
         if hole_start > position:
-            yield _segment((position, hole_start, "prose"))
+            add(_segment((position, hole_start, "prose")))
         if group == "code":
-            yield _segment((*found.span("code"), "code"))
+            add(_segment((*found.span("code"), "code")))
         position = found.end()
     if position < end:
-        yield _segment((position, end, "prose"))
+        add(_segment((position, end, "prose")))
+    return segments
 
 
 _PLAIN_HOLES = re.compile(_URL)
 
 
-def _plain(text: str, start: int, end: int) -> Iterator[Segment]:
+def _plain(text: str, start: int, end: int) -> Iterable[Segment]:
     return _prose_with_holes(text, start, end, _PLAIN_HOLES)
 
 
@@ -342,16 +347,18 @@ _MD_INLINE = re.compile(
 )
 
 
-def _markdown(text: str, start: int, end: int) -> Iterator[Segment]:
+def _markdown(text: str, start: int, end: int) -> list[Segment]:
+    segments: list[Segment] = []
     position = start
     for block_start, block_end, inner in _markdown_blocks(text, start, end):
         if block_start > position:
-            yield from _prose_with_holes(text, position, block_start, _MD_INLINE)
+            segments += _prose_with_holes(text, position, block_start, _MD_INLINE)
         if inner is not None:
-            yield from inner
+            segments += inner
         position = block_end
     if position < end:
-        yield from _prose_with_holes(text, position, end, _MD_INLINE)
+        segments += _prose_with_holes(text, position, end, _MD_INLINE)
+    return segments
 
 
 def _markdown_blocks(
@@ -652,7 +659,7 @@ def _latex(text: str, start: int, end: int) -> Iterator[Segment]:
         yield Segment(position, end, "prose")
 
 
-_SPLITTERS: dict[str, Callable[[str, int, int], Iterator[Segment]]] = {
+_SPLITTERS: dict[str, Callable[[str, int, int], Iterable[Segment]]] = {
     "markdown": _markdown,
     "restructuredtext": _rst,
     "latex": _latex,
