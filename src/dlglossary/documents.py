@@ -240,40 +240,36 @@ _HASH_LIKE = re.compile(
 )
 
 
-def _code_with(pattern: re.Pattern[str]) -> Callable[[str, int, int], Iterator[Segment]]:
+def _code_with(
+    pattern: re.Pattern[str], string_start: Callable[[str, int], int] | None = None
+) -> Callable[[str, int, int], Iterator[Segment]]:
+    """A splitter of code into code, comments and strings (the groups of ``pattern``).
+
+    ``string_start`` moves a string's start left from where ``pattern`` found it (Python
+    finds a string at its quote, then adds the prefix letters before it).
+    """
+
     def split(text: str, start: int, end: int) -> Iterator[Segment]:
         position = start
-        for found in pattern.finditer(text, start, end):
-            if found.start() > position:
-                yield Segment(position, found.start(), "code")
-            kind: SegmentKind = "comment" if found.group("comment") is not None else "string"
-            yield Segment(found.start(), found.end(), kind)
+        found = pattern.search(text, start, end)
+        while found is not None:
+            found_start, kind = found.start(), found.lastgroup
+            if kind == "string" and string_start is not None:
+                found_start = string_start(text, found_start)
+                if found_start < position:
+                    # Its prefix letters are not ours (a part that starts inside a word):
+                    # no string starts at this quote.
+                    found = pattern.search(text, found.start() + 1, end)
+                    continue
+            if found_start > position:
+                yield Segment(position, found_start, "code")
+            yield Segment(found_start, found.end(), "comment" if kind == "comment" else "string")
             position = found.end()
+            found = pattern.search(text, position, end)
         if position < end:
             yield Segment(position, end, "code")
 
     return split
-
-
-def _python(text: str, start: int, end: int) -> Iterator[Segment]:
-    position = start
-    found = _PYTHON.search(text, start, end)
-    while found is not None:
-        found_start, kind = found.start(), found.lastgroup
-        if kind == "string":
-            found_start = _string_start(text, found_start)
-            if found_start < position:
-                # Its prefix letters are not ours (a part that starts inside a word): no
-                # string starts at this quote.
-                found = _PYTHON.search(text, found.start() + 1, end)
-                continue
-        if found_start > position:
-            yield Segment(position, found_start, "code")
-        yield Segment(found_start, found.end(), "comment" if kind == "comment" else "string")
-        position = found.end()
-        found = _PYTHON.search(text, position, end)
-    if position < end:
-        yield Segment(position, end, "code")
 
 
 def _string_start(text: str, quote: int) -> int:
@@ -284,6 +280,7 @@ def _string_start(text: str, quote: int) -> int:
     return start
 
 
+_python = _code_with(_PYTHON, _string_start)
 _c_like = _code_with(_C_LIKE)
 _hash_like = _code_with(_HASH_LIKE)
 
@@ -308,8 +305,8 @@ def _fenced(language: str) -> Callable[[str, int, int], Iterator[Segment]]:
 # -- Markdown -----------------------------------------------------------------------------
 
 # A fence marker, found by its first character (see `_URL`); `_markdown_fence` checks that
-# it begins its line.
-# Each with its first character: a document without it needs no search for the pattern.
+# it begins its line. Each comes with that character: a document without it needs no
+# search for the pattern.
 _MD_FENCES = (
     ("`", re.compile(r"```+[ \t]*(?P<language>[\w+#.-]*)[^\n]*$", re.MULTILINE)),
     ("~", re.compile(r"~~~+[ \t]*(?P<language>[\w+#.-]*)[^\n]*$", re.MULTILINE)),

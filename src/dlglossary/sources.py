@@ -80,7 +80,6 @@ class SourceFile:
             return file_line, column + column_offset
         return line, column
 
-
     def line_text(self, offset: int) -> str:
         """The line of ``text`` that holds ``offset``, without its line break."""
         start = self.text.rfind("\n", 0, offset) + 1
